@@ -1,0 +1,79 @@
+# 骨免疫学 · Osteoimmunology — every target sets itself up (venv, npm, Debian packages).
+# `make help` lists the targets.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        ?= .venv
+PYTHON      ?= python3
+BIN         := $(VENV)/bin
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+SITE_DIR    ?= site
+# System packages the browser tests and the PDFs need (Debian names)
+APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
+VENDOR      := docs/assets/javascripts/vendor
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help
+help: ## List the targets with a one-line description
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR)/.copied: node_modules/.installed
+	mkdir -p $(VENDOR)
+	cp node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
+	touch $@
+
+.PHONY: system-packages
+system-packages: ## Install the Debian packages for browser tests and PDFs (as root), or say how
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "Missing Debian packages:$$missing"; \
+	  echo "Run: sudo apt-get install$$missing"; exit 1; \
+	fi
+
+.PHONY: setup
+setup: $(BIN)/.installed $(VENDOR)/.copied ## Create .venv, install the pinned Python and npm packages
+
+.PHONY: build
+build: setup ## Build the site (both languages) into site/ with --strict
+	SITE_DIR=$(SITE_DIR) $(BIN)/mkdocs build --strict
+
+.PHONY: serve
+serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+.PHONY: test
+test: setup system-packages ## Run the whole test suite (build, HTML, hooks, browser)
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: setup ## ruff check and ruff format --check
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
+
+.PHONY: lock
+lock: $(BIN)/.installed ## Recompile requirements.txt from requirements.in
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.txt requirements.in
+
+.PHONY: clean
+clean: ## Remove site/, caches and copied vendor files (keeps .venv and node_modules)
+	rm -rf $(SITE_DIR) .pytest_cache $(VENDOR)

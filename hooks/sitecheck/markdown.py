@@ -1,0 +1,123 @@
+"""Read the few structures the checks need out of the site's Markdown.
+
+The parsing is line based and deliberately small: headings with attr_list ids,
+citation markers ``[@n]``, fenced blocks (skipped) and top-level blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+HEADING_ID_RE = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+# [@7], [@7-8], [@7–8], [@9,12] — the one citation markup of the site
+CITATION_RE = re.compile(r"\[@([0-9][0-9\s,\-–]*)\]")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+SECTION_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)*)\s")
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    title: str  # without the attr_list
+    id: str | None
+
+    @property
+    def number(self) -> str | None:
+        """The source section number the title starts with ("1.3.1"), if any."""
+        match = SECTION_NUMBER_RE.match(self.title)
+        return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class Citation:
+    line: int
+    raw: str  # the marker as written, e.g. "[@7-8]"
+    numbers: tuple[int, ...]  # expanded: (7, 8)
+
+
+@dataclass
+class Section:
+    """The text from one heading to the next; ``id`` is None before the first."""
+
+    id: str | None
+    line: int
+    heading: Heading | None
+    citations: list[Citation] = field(default_factory=list)
+
+
+def content_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) for every line outside fenced code blocks."""
+    result: list[tuple[int, str]] = []
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = FENCE_RE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif fence == marker:
+                fence = None
+            continue
+        if fence is None:
+            result.append((number, line))
+    return result
+
+
+def parse_headings(text: str) -> list[Heading]:
+    headings = []
+    for number, line in content_lines(text):
+        match = HEADING_RE.match(line)
+        if not match:
+            continue
+        title = match.group(2)
+        id_match = HEADING_ID_RE.search(title)
+        heading_id = id_match.group(1) if id_match else None
+        if id_match:
+            title = title[: id_match.start()].rstrip()
+        headings.append(Heading(number, len(match.group(1)), title, heading_id))
+    return headings
+
+
+def expand_citation(body: str) -> tuple[int, ...] | None:
+    """'7-8' -> (7, 8); '9,12' -> (9, 12); None when the body is malformed."""
+    numbers: list[int] = []
+    for part in body.replace("–", "-").split(","):
+        part = part.strip()
+        if re.fullmatch(r"\d+", part):
+            numbers.append(int(part))
+            continue
+        match = re.fullmatch(r"(\d+)\s*-\s*(\d+)", part)
+        if not match:
+            return None
+        first, last = int(match.group(1)), int(match.group(2))
+        if last <= first:
+            return None
+        numbers.extend(range(first, last + 1))
+    return tuple(numbers)
+
+
+def parse_citations(text: str) -> list[Citation]:
+    citations = []
+    for number, line in content_lines(text):
+        for match in CITATION_RE.finditer(line):
+            numbers = expand_citation(match.group(1))
+            citations.append(Citation(number, match.group(0), numbers or ()))
+    return citations
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Split a page at its headings; each citation belongs to its section."""
+    headings = {h.line: h for h in parse_headings(text)}
+    sections = [Section(None, 1, None)]
+    citations_by_line: dict[int, list[Citation]] = {}
+    for citation in parse_citations(text):
+        citations_by_line.setdefault(citation.line, []).append(citation)
+    for number, _line in content_lines(text):
+        heading = headings.get(number)
+        if heading is not None:
+            sections.append(Section(heading.id, number, heading))
+        sections[-1].citations.extend(citations_by_line.get(number, []))
+    return sections

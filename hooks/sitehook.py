@@ -1,0 +1,46 @@
+"""What every hook needs from MkDocs: which language pass this is, the page
+sources on disk, and how findings are logged. Kept apart from the pure checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def is_default_language_build(config) -> bool:
+    """True in the first (Chinese) pass; mkdocs-static-i18n then rebuilds per language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language is None:
+        return True
+    return i18n.current_language == i18n.default_language
+
+
+def current_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language is None:
+        return "zh"
+    return i18n.current_language
+
+
+def project_relative(config, path: Path) -> str:
+    root = Path(config.config_file_path).parent
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def page_sources(config) -> dict[str, str]:
+    """Every Markdown page under docs_dir (project-relative path -> text),
+    leaving out the ``_data`` and ``_snippets`` inputs."""
+    docs = Path(config.docs_dir)
+    sources = {}
+    for path in sorted(docs.rglob("*.md")):
+        if any(part.startswith("_") for part in path.relative_to(docs).parts):
+            continue
+        sources[project_relative(config, path)] = path.read_text(encoding="utf-8")
+    return sources
+
+
+def report(log, findings) -> None:
+    for finding in sorted(findings):
+        log.warning(str(finding))

@@ -1,0 +1,110 @@
+"""Session fixtures: one strict build of the real site, its pages, and a browser."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build, serve
+
+# Every page of the site, by its path below the language root
+PAGES = [
+    "",
+    "abstract/",
+    "immunology/",
+    "immunology/t-cells/",
+    "immunology/b-cells/",
+    "immunology/cytokines/",
+    "immunology/vitamin-d/",
+    "autoimmune/",
+    "autoimmune/rheumatoid-arthritis/",
+    "autoimmune/ankylosing-spondylitis/",
+    "autoimmune/lupus/",
+    "autoimmune/glucocorticoids/",
+    "immunotherapy/",
+    "glossary/",
+    "references/",
+    "editorial-notes/",
+    "instructors/",
+    "downloads/",
+]
+LANGUAGES = {"zh": "", "en": "en/"}
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once with --strict into a temporary directory."""
+    target = tmp_path_factory.mktemp("site")
+    result = build(ROOT, target)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return target
+
+
+def page_file(site: Path, lang: str, page: str) -> Path:
+    return site / LANGUAGES[lang] / page / "index.html"
+
+
+@pytest.fixture(scope="session")
+def html(site_dir):
+    """html(lang, page) -> the page's HTML text."""
+
+    def read(lang: str, page: str) -> str:
+        return page_file(site_dir, lang, page).read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    with serve(site_dir) as url:
+        yield url
+
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Material renders Mermaid into a closed shadow root; open it so tests can see the SVG.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  return attach.call(this, Object.assign({}, init, { mode: "open" }));
+};
+"""
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile,
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=BROWSER_ARGS,
+        )
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    tab = browser_context.new_page()
+    yield tab
+    tab.close()
+
+
+def strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text)
