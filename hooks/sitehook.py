@@ -44,3 +44,29 @@ def page_sources(config) -> dict[str, str]:
 def report(log, findings) -> None:
     for finding in sorted(findings):
         log.warning(str(finding))
+
+
+def read_data(config, relative: str) -> str:
+    """The text of a data file named relative to the project root."""
+    from mkdocs.exceptions import PluginError
+
+    path = Path(config.config_file_path).parent / relative
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PluginError(f"{relative}: cannot read the data file ({error.strerror}); restore it.") from error
+
+
+def read_labels(config) -> dict:
+    """Interface words per language from docs/_data/labels.yml."""
+    from mkdocs.exceptions import PluginError
+
+    from sitecheck.data import DataError, load_mapping
+
+    try:
+        return load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
+    except DataError as error:
+        raise PluginError(str(error)) from error
+
+
+LABELS_FILE = "docs/_data/labels.yml"

@@ -1,0 +1,68 @@
+"""Corrections and editor's notes: shown in place and on the editorial-notes page.
+
+Data: every ``docs/_data/corrections/*.yml`` (``corrections:`` and ``notes:``
+lists). Markers: ``[[note:id]]`` on its own line in a chapter page;
+``[[corrections]]`` and ``[[editor-notes]]`` on the editorial-notes page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from sitecheck.data import DataError, load_records
+from sitecheck.editorial import corrections_table, marker_findings, notes_list, record_findings, replace_note_markers
+from sitecheck.markdown import parse_headings
+from sitecheck.pages import page_key
+from sitehook import current_language, is_default_language_build, page_sources, project_relative, read_labels, report
+
+log = get_plugin_logger("editorial")
+
+DATA_DIR = "docs/_data/corrections"
+CORRECTIONS_MARKER = "[[corrections]]"
+NOTES_MARKER = "[[editor-notes]]"
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def on_config(config):
+    state.clear()
+    state["corrections"], state["notes"] = [], []
+    folder = Path(config.config_file_path).parent / DATA_DIR
+    for path in sorted(folder.glob("*.yml")):
+        name = project_relative(config, path)
+        text = path.read_text(encoding="utf-8")
+        try:
+            state["corrections"] += [(name, r) for r in load_records(text, name, "corrections")]
+            state["notes"] += [(name, r) for r in load_records(text, name, "notes")]
+        except DataError as error:
+            raise PluginError(str(error)) from error
+    state["labels"] = read_labels(config)
+
+
+def on_pre_build(config):
+    sources = page_sources(config)
+    state["titles"] = {
+        (page, lang, heading.id): heading.title
+        for path, text in sources.items()
+        for page, lang in [page_key(path)]
+        for heading in parse_headings(text)
+    }
+    if is_default_language_build(config):
+        report(log, record_findings(state["corrections"], state["notes"]))
+        report(log, marker_findings(sources, state["notes"]))
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = current_language(config)
+    labels = state["labels"][lang]
+    if CORRECTIONS_MARKER in markdown:
+        markdown = markdown.replace(
+            CORRECTIONS_MARKER, corrections_table(state["corrections"], lang, labels, state["titles"])
+        )
+    if NOTES_MARKER in markdown:
+        markdown = markdown.replace(NOTES_MARKER, notes_list(state["notes"], lang, labels, state["titles"]))
+    notes = {record.get("id"): record for _path, record in state["notes"]}
+    return replace_note_markers(markdown, notes, lang, labels)

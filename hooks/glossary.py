@@ -1,0 +1,86 @@
+"""The glossary (docs/_data/glossary.yml) keeps terms consistent and explains them.
+
+- checks: malformed entries, a missing language, duplicate ids/abbreviations,
+  variant spellings in the text, abbreviations with no entry;
+- renders: the glossary page of each language, abbreviation tooltips on every
+  page (Python-Markdown ``abbr`` definitions appended to the page), and the
+  jieba user dictionary that keeps Chinese terms whole in search.
+"""
+
+from __future__ import annotations
+
+import io
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from sitecheck.data import DataError, load_records
+from sitecheck.glossary import (
+    abbr_snippet,
+    abbreviation_findings,
+    abbreviations,
+    glossary_page_markdown,
+    jieba_user_dictionary,
+    record_findings,
+    usage,
+    variant_findings,
+    variants,
+)
+from sitecheck.pages import page_key
+from sitehook import current_language, is_default_language_build, page_sources, read_data, read_labels, report
+
+log = get_plugin_logger("glossary")
+
+DATA_FILE = "docs/_data/glossary.yml"
+PAGE_MARKER = "[[glossary]]"
+# Pages whose text is generated or about the site itself, not the review's text
+NOT_CONTENT = {"glossary", "references", "editorial-notes", "instructors", "downloads"}
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def on_config(config):
+    state.clear()
+    try:
+        state["records"] = load_records(read_data(config, DATA_FILE), DATA_FILE)
+    except DataError as error:
+        raise PluginError(str(error)) from error
+    state["labels"] = read_labels(config)
+    load_search_dictionary(state["records"])
+
+
+def on_pre_build(config):
+    sources = page_sources(config)
+    state["pages"] = {
+        lang: {page: text for path, text in sources.items() for page, l in [page_key(path)] if l == lang}
+        for lang in ("zh", "en")
+    }
+    if not is_default_language_build(config):
+        return
+    records = state["records"]
+    report(log, record_findings(records, DATA_FILE))
+    forbidden, known = variants(records), abbreviations(records)
+    for path, text in sources.items():
+        report(log, variant_findings(path, text, forbidden, DATA_FILE))
+        if page_key(path)[0] not in NOT_CONTENT:
+            report(log, abbreviation_findings(path, text, known, DATA_FILE))
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = current_language(config)
+    key, _ = page_key("docs/" + page.file.src_uri)
+    if key == "glossary" and PAGE_MARKER in markdown:
+        content = {p: t for p, t in state["pages"][lang].items() if p not in NOT_CONTENT}
+        used_in = usage(state["records"], content, lang)
+        listing = glossary_page_markdown(state["records"], lang, state["labels"][lang], used_in)
+        markdown = markdown.replace(PAGE_MARKER, listing)
+    return markdown + "\n\n" + abbr_snippet(state["records"], lang)
+
+
+def load_search_dictionary(records) -> None:
+    """Feed the glossary's Chinese terms to jieba, which Material's search uses."""
+    try:
+        import jieba
+    except ImportError:  # search then indexes without segmentation
+        return
+    jieba.load_userdict(io.StringIO(jieba_user_dictionary(records)))

@@ -1,0 +1,82 @@
+"""Citations ``[@n]`` -> links to the references page; the references page itself.
+
+Checks (default-language pass, over both languages' sources): malformed
+markers, numbers without an entry, entries never cited, ``cited_in`` out of
+date, and malformed entries in ``docs/_data/references.yml``.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from sitecheck.data import DataError, load_records
+from sitecheck.markdown import parse_headings
+from sitecheck.pages import citation_sites, page_key
+from sitecheck.references import (
+    citation_findings,
+    record_findings,
+    references_page_markdown,
+    replace_citations,
+)
+from sitehook import (
+    current_language,
+    is_default_language_build,
+    page_sources,
+    read_data,
+    read_labels,
+    report,
+)
+
+log = get_plugin_logger("references")
+
+DATA_FILE = "docs/_data/references.yml"
+PAGE_MARKER = "[[references]]"
+
+# Reset on every build: mkdocs-static-i18n builds once per language and
+# `mkdocs serve` keeps this module loaded between rebuilds.
+state: dict = {}
+
+
+def on_config(config):
+    state.clear()
+    text = read_data(config, DATA_FILE)
+    try:
+        state["records"] = load_records(text, DATA_FILE)
+    except DataError as error:
+        raise PluginError(str(error)) from error
+    state["labels"] = read_labels(config)
+    state["by_number"] = {r.get("n"): r for r in state["records"]}
+
+
+def on_pre_build(config):
+    sources = page_sources(config)
+    state["sites"] = [site for path, text in sources.items() for site in citation_sites(path, text)]
+    state["section_titles"] = section_titles(sources)
+    if is_default_language_build(config):
+        report(log, record_findings(state["records"], DATA_FILE))
+        report(log, citation_findings(state["sites"], state["records"], DATA_FILE))
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = current_language(config)
+    labels = state["labels"][lang]
+    path = "docs/" + page.file.src_uri
+    key, _ = page_key(path)
+    if key == "references" and PAGE_MARKER in markdown:
+        listing = references_page_markdown(
+            state["records"], state["sites"], lang, labels, state["section_titles"]
+        )
+        markdown = markdown.replace(PAGE_MARKER, listing)
+    sites = citation_sites(path, markdown)
+    return replace_citations(markdown, sites, state["by_number"], lang, labels)
+
+
+def section_titles(sources: dict[str, str]) -> dict:
+    """(page, lang, heading id) -> the heading's title, for back-link text."""
+    titles = {}
+    for path, text in sources.items():
+        page, lang = page_key(path)
+        for heading in parse_headings(text):
+            titles[(page, lang, heading.id)] = heading.title
+    return titles

@@ -1,0 +1,81 @@
+"""Load the YAML data files with the line number of every record.
+
+A file that is not valid YAML, or whose top level is not what the caller
+expects, raises ``DataError`` (the hooks turn it into a ``PluginError``).
+Field-level problems are findings, reported by each data file's checker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class DataError(Exception):
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass
+class Record:
+    """One mapping from a data file, with where it starts."""
+
+    line: int
+    data: dict[str, Any]
+
+    def get(self, dotted: str, default=None):
+        value: Any = self.data
+        for key in dotted.split("."):
+            if not isinstance(value, dict) or key not in value:
+                return default
+            value = value[key]
+        return value
+
+
+def _construct(node: yaml.Node) -> Any:
+    return yaml.SafeLoader(" ").construct_document(node) if node is not None else None
+
+
+def load_records(text: str, path: str, key: str | None = None) -> list[Record]:
+    """The list of mappings in ``text`` (or under top-level ``key``), each with its line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataError(path, line, f"not valid YAML ({problem}); fix the syntax at this line.") from error
+    if root is None:
+        return []
+    if key is not None:
+        if not isinstance(root, yaml.MappingNode):
+            raise DataError(path, root.start_mark.line + 1, f"expected a mapping with a '{key}:' list.")
+        found = [v for k, v in root.value if k.value == key]
+        if not found:
+            return []
+        root = found[0]
+    if not isinstance(root, yaml.SequenceNode):
+        where = f"'{key}'" if key else "the top level"
+        raise DataError(path, root.start_mark.line + 1, f"{where} must be a list of entries ('- ...').")
+    records = []
+    for item in root.value:
+        if not isinstance(item, yaml.MappingNode):
+            raise DataError(path, item.start_mark.line + 1, "each entry must be a mapping of 'field: value'.")
+        records.append(Record(item.start_mark.line + 1, _construct(item)))
+    return records
+
+
+def load_mapping(text: str, path: str) -> dict[str, Any]:
+    """A data file whose top level is a mapping (e.g. labels per language)."""
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise DataError(path, line, f"not valid YAML ({getattr(error, 'problem', error)}); fix the syntax.") from error
+    if not isinstance(value, dict):
+        raise DataError(path, 1, "the top level must be a mapping ('key: value').")
+    return value

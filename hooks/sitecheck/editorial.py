@@ -1,0 +1,154 @@
+"""Corrections and editor's notes (docs/_data/corrections/*.yml).
+
+Every change this edition makes to the source's words is a correction entry;
+every doubt about the source's meaning is a note, shown in place through a
+``[[note:id]]`` marker on its own line, and both are listed on the
+editorial-notes page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .data import Record
+from .findings import Finding
+from .markdown import content_lines
+
+NOTE_MARKER_RE = re.compile(r"^\[\[note:([a-z0-9-]+)\]\]\s*$")
+KINDS = ("character", "term", "punctuation", "word-split", "english")
+CORRECTION_FIELDS = ("id", "page", "section", "kind", "source", "site", "why.zh", "why.en")
+NOTE_FIELDS = ("id", "page", "section", "quote", "zh", "en")
+
+
+def record_findings(corrections: list[tuple[str, Record]], notes: list[tuple[str, Record]]) -> list[Finding]:
+    """Missing fields, unknown kinds and duplicate ids across all correction files."""
+    findings = []
+    for records, fields, what in ((corrections, CORRECTION_FIELDS, "correction"), (notes, NOTE_FIELDS, "note")):
+        seen: dict[str, str] = {}
+        for path, record in records:
+            for field in fields:
+                if not str(record.get(field) or "").strip():
+                    findings.append(
+                        Finding(path, record.line, f"{what} {record.get('id')!r} has no '{field}'; add it.")
+                    )
+            entry_id = record.get("id")
+            if entry_id in seen:
+                findings.append(
+                    Finding(
+                        path,
+                        record.line,
+                        f"{what} id '{entry_id}' is used twice (first at {seen[entry_id]}); rename one.",
+                    )
+                )
+            seen.setdefault(entry_id, f"{path}:{record.line}")
+            if what == "correction" and record.get("kind") not in KINDS:
+                findings.append(
+                    Finding(
+                        path,
+                        record.line,
+                        f"correction '{entry_id}' has kind {record.get('kind')!r}; use one of {', '.join(KINDS)}.",
+                    )
+                )
+    return findings
+
+
+def note_markers(path: str, text: str) -> list[tuple[int, str]]:
+    return [(n, m.group(1)) for n, line in content_lines(text) if (m := NOTE_MARKER_RE.match(line.strip()))]
+
+
+def marker_findings(pages: dict[str, str], notes: list[tuple[str, Record]]) -> list[Finding]:
+    """Markers naming no note, notes shown nowhere, notes shown in one language only."""
+    findings = []
+    defined = {record.get("id"): (path, record) for path, record in notes}
+    used: dict[str, set[str]] = {}
+    for path, text in pages.items():
+        for line, note_id in note_markers(path, text):
+            if note_id not in defined:
+                findings.append(
+                    Finding(
+                        path,
+                        line,
+                        f"[[note:{note_id}]] names no editor's note; add a note with id '{note_id}' "
+                        "under 'notes:' in docs/_data/corrections/, or fix the id.",
+                    )
+                )
+            used.setdefault(note_id, set()).add(path)
+    for note_id, (path, record) in defined.items():
+        places = used.get(note_id, set())
+        languages = {"en" if p.endswith(".en.md") else "zh" for p in places}
+        if not places:
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"note '{note_id}' is never shown; put [[note:{note_id}]] on its own line after the "
+                    "paragraph it comments on, in both languages.",
+                )
+            )
+        elif languages != {"zh", "en"}:
+            missing = ({"zh", "en"} - languages).pop()
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"note '{note_id}' is shown only in {sorted(places)[0]}; add [[note:{note_id}]] "
+                    f"at the same place in the {'English' if missing == 'en' else 'Chinese'} page.",
+                )
+            )
+    return findings
+
+
+def note_markdown(record: Record, lang: str, labels: dict) -> str:
+    body = str(record.get(lang)).strip().replace("\n", "\n    ")
+    return (
+        f'<div class="editor-note" id="note-{record.get("id")}" markdown>\n\n'
+        f'!!! editor "{labels["note_title"]}"\n\n    {body}\n\n</div>\n'
+    )
+
+
+def replace_note_markers(text: str, notes: dict[str, Record], lang: str, labels: dict) -> str:
+    lines = text.splitlines(keepends=True)
+    for number, note_id in note_markers("", text):
+        if note_id in notes:
+            lines[number - 1] = note_markdown(notes[note_id], lang, labels)
+    return "".join(lines)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _zh(text: str) -> str:
+    return f'<span lang="zh-Hans">{_cell(text)}</span>'
+
+
+def corrections_table(corrections: list[tuple[str, Record]], lang: str, labels: dict, titles: dict) -> str:
+    head = (
+        f"| {labels['corrections_page']} | {labels['corrections_source']} | "
+        f"{labels['corrections_site']} | {labels['corrections_why']} |\n|---|---|---|---|\n"
+    )
+    rows = []
+    for _path, record in corrections:
+        page, section = record.get("page"), record.get("section")
+        title = titles.get((page, lang, section), section)
+        count = record.get("count") or 1
+        times = f" ×{count}" if count > 1 else ""
+        source = record.get("source") if record.get("kind") == "english" else _zh(record.get("source"))
+        site = record.get("site") if record.get("kind") == "english" else _zh(record.get("site"))
+        rows.append(
+            f"| [{_cell(title)}]({page}.md#{section}) | {source}{times} | {site} | "
+            f"{_cell(record.get('why.' + lang))} |"
+        )
+    return head + "\n".join(rows) + "\n"
+
+
+def notes_list(notes: list[tuple[str, Record]], lang: str, labels: dict, titles: dict) -> str:
+    items = []
+    for _path, record in notes:
+        page, section, note_id = record.get("page"), record.get("section"), record.get("id")
+        title = titles.get((page, lang, section), section)
+        items.append(
+            f"- **[{_cell(title)}]({page}.md#note-{note_id})** — {labels['notes_quote']}{labels['colon']}"
+            f"“{_zh(record.get('quote'))}”  \n  {str(record.get(lang)).strip()}"
+        )
+    return "\n".join(items) + "\n"

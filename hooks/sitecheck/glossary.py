@@ -1,0 +1,274 @@
+"""The glossary: data checks, term consistency in the text, and what it renders to
+(the glossary pages, abbreviation tooltips, Chinese search segmentation)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pypinyin import lazy_pinyin
+
+from .data import Record
+from .findings import Finding
+from .markdown import content_lines, parse_sections
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REQUIRED_LANGUAGE_FIELDS = {
+    "zh": "Chinese term ('zh')",
+    "en": "English term ('en')",
+    "def.zh": "Chinese definition ('def.zh')",
+    "def.en": "English definition ('def.en')",
+}
+GREEK = "αβγκ"
+# Spans of a Markdown line that are not running text: code, tags, link targets,
+# attribute lists, citation and note markers, and titles quoted verbatim in 《》.
+NOT_TEXT_RE = re.compile(
+    r"《[^》]*》|`[^`]*`|<[^>]+>|\]\([^)]*\)|\{[^}]*\}|\[@[^\]]*\]|\[\[[^\]]*\]\]|https?://\S+|\"[^\"]*\":?(?=\s*$)"
+)
+# A Latin token that may be an abbreviation: IL-17, TNF-α, CD8, Th17, DCs, MHC …
+TOKEN_RE = re.compile(rf"(?<![A-Za-z0-9_\-/#.=]])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9{GREEK}]+)*[{GREEK}]?")
+ROMAN_RE = re.compile(r"^[IVX]+$")
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str  # what must not appear (a literal, or a regular expression after 're:')
+    entry: str  # the glossary id whose preferred term replaces it
+    preferred: str
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self.text.startswith("re:"):
+            return re.compile(self.text[3:])
+        return re.compile(re.escape(self.text))
+
+    @property
+    def shown(self) -> str:
+        return self.text[3:] if self.text.startswith("re:") else self.text
+
+
+def record_findings(records: list[Record], path: str) -> list[Finding]:
+    """Missing ids, missing languages, duplicate ids and abbreviations."""
+    findings = []
+    ids: dict[str, int] = {}
+    abbrs: dict[str, int] = {}
+    for record in records:
+        entry_id = record.get("id")
+        if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry has no valid 'id' (got {entry_id!r}); "
+                    "add a lowercase ASCII id such as 'bone-resorption'.",
+                )
+            )
+            continue
+        if entry_id in ids:
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary id '{entry_id}' is used twice (first at line {ids[entry_id]}); "
+                    "ids must be unique: rename or merge the entries.",
+                )
+            )
+        ids.setdefault(entry_id, record.line)
+        for field, what in REQUIRED_LANGUAGE_FIELDS.items():
+            if not str(record.get(field) or "").strip():
+                findings.append(
+                    Finding(
+                        path,
+                        record.line,
+                        f"glossary entry '{entry_id}' has no {what}; every entry needs both languages.",
+                    )
+                )
+        abbr = record.get("abbr")
+        if abbr:
+            if abbr in abbrs:
+                findings.append(
+                    Finding(
+                        path,
+                        record.line,
+                        f"abbreviation '{abbr}' of '{entry_id}' is already defined at line {abbrs[abbr]}; "
+                        "one abbreviation, one entry.",
+                    )
+                )
+            abbrs.setdefault(abbr, record.line)
+    return findings
+
+
+def variants(records: Iterable[Record]) -> list[Variant]:
+    result = []
+    for record in records:
+        for text in record.get("variants") or []:
+            result.append(Variant(str(text), record.get("id"), record.get("zh") or ""))
+    return result
+
+
+def text_of(line: str) -> str:
+    """The running text of a Markdown line (markup replaced by spaces)."""
+    return NOT_TEXT_RE.sub(" ", line)
+
+
+def variant_findings(path: str, text: str, forbidden: list[Variant], glossary_path: str) -> list[Finding]:
+    """Variant spellings used instead of the glossary's preferred term."""
+    findings = []
+    for number, line in content_lines(text):
+        running = text_of(line)
+        for variant in forbidden:
+            for match in variant.pattern.finditer(running):
+                findings.append(
+                    Finding(
+                        path,
+                        number,
+                        f"'{match.group(0)}' is a variant spelling of glossary term '{variant.entry}'; "
+                        f"write the preferred term as listed in {glossary_path} ('{variant.preferred}').",
+                    )
+                )
+    return findings
+
+
+def normal_abbreviation(token: str) -> str:
+    return token.rstrip("+")
+
+
+def looks_like_abbreviation(token: str) -> bool:
+    uppercase = sum(1 for c in token if c.isupper())
+    has_digit = any(c.isdigit() for c in token)
+    if ROMAN_RE.match(token):
+        return False
+    return uppercase >= 2 or (uppercase >= 1 and has_digit)
+
+
+def known_abbreviation(token: str, known: set[str]) -> bool:
+    """True when the token is a glossary abbreviation, its plural, or a form of one (IL-17A, CD8+)."""
+    token = normal_abbreviation(token)
+    if token in known or (token.endswith("s") and token[:-1] in known):
+        return True
+    return any(token.startswith(abbr) and not token[len(abbr)].isdigit() for abbr in known if len(token) > len(abbr))
+
+
+def abbreviation_findings(path: str, text: str, known: set[str], glossary_path: str) -> list[Finding]:
+    """Abbreviations in running text that no glossary entry explains."""
+    findings = []
+    reported: set[str] = set()
+    for number, line in content_lines(text):
+        if line.lstrip().startswith(("accTitle", "accDescr")):
+            continue
+        for match in TOKEN_RE.finditer(text_of(line)):
+            token = match.group(0)
+            if not looks_like_abbreviation(token) or known_abbreviation(token, known) or token in reported:
+                continue
+            reported.add(token)
+            findings.append(
+                Finding(
+                    path,
+                    number,
+                    f"abbreviation '{token}' has no glossary entry; add an entry with 'abbr: {token}' "
+                    f"to {glossary_path} (or write the term out).",
+                )
+            )
+    return findings
+
+
+def abbreviations(records: Iterable[Record]) -> set[str]:
+    """Every token a glossary entry explains: its abbreviation, and the Latin
+    tokens inside its terms ('CD40' in 'CD40 配体', 'MHC' in 'MHC II')."""
+    known = set()
+    for record in records:
+        for field in ("abbr", "zh", "en"):
+            value = record.get(field)
+            if not value:
+                continue
+            known.update(normal_abbreviation(t) for t in TOKEN_RE.findall(str(value)))
+            if field == "abbr":
+                known.add(normal_abbreviation(str(value)))
+    return known
+
+
+def abbr_snippet(records: Iterable[Record], lang: str) -> str:
+    """Python-Markdown ``abbr`` definitions, one per abbreviation, in ``lang``."""
+    lines = []
+    for record in sorted(records, key=lambda r: -len(str(r.get("abbr") or ""))):
+        abbr = record.get("abbr")
+        if not abbr:
+            continue
+        if lang == "zh":
+            lines.append(f"*[{abbr}]: {record.get('zh')}（{record.get('en')}）")
+        else:
+            lines.append(f"*[{abbr}]: {record.get('en')}")
+    return "\n".join(lines) + "\n"
+
+
+def jieba_user_dictionary(records: Iterable[Record]) -> str:
+    """One line per Chinese term ('term frequency'), so search keeps terms whole."""
+    terms = sorted({str(r.get("zh")).replace(" ", "") for r in records if r.get("zh")})
+    return "".join(f"{term} 20000 n\n" for term in terms if re.search(r"[\u4e00-\u9fff]", term))
+
+
+def sort_key(record: Record, lang: str) -> tuple:
+    if lang == "zh":
+        term = str(record.get("zh"))
+        return (lazy_pinyin(term, errors="default"), term)
+    return (str(record.get("en")).casefold(),)
+
+
+def term_pattern(term: str) -> re.Pattern:
+    if re.search(r"[\u4e00-\u9fff]", term):
+        return re.compile(re.escape(term.replace(" ", "")))
+    edge = rf"A-Za-z0-9{GREEK}"
+    return re.compile(rf"(?<![{edge}\-]){re.escape(term)}(?![{edge}])", re.IGNORECASE)
+
+
+def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[str, list[tuple[str, str, str]]]:
+    """entry id -> [(page, heading id, heading title)] of the sections that use it."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    patterns = {}
+    for record in records:
+        words = [record.get(lang), record.get("abbr")]
+        patterns[record.get("id")] = [term_pattern(str(w)) for w in words if w]
+    for page, text in pages.items():
+        for section in _section_texts(text):
+            heading, body = section
+            if heading is None or not heading.id:
+                continue
+            flat = body.replace(" ", "") if lang == "zh" else body
+            for entry_id, entry_patterns in patterns.items():
+                haystacks = (flat, body)
+                if any(p.search(h) for p in entry_patterns for h in haystacks):
+                    found.setdefault(entry_id, []).append((page, heading.id, heading.title))
+    return found
+
+
+def _section_texts(text: str):
+    lines = dict(content_lines(text))
+    sections = parse_sections(text)
+    for index, section in enumerate(sections):
+        end = sections[index + 1].line if index + 1 < len(sections) else max(lines, default=0) + 1
+        body = "\n".join(text_of(lines[n]) for n in range(section.line + 1, end) if n in lines)
+        yield section.heading, body
+
+
+def glossary_page_markdown(records: list[Record], lang: str, labels: dict, used_in: dict) -> str:
+    """The entries of the glossary page for ``lang``, in that language's order."""
+    other = "en" if lang == "zh" else "zh"
+    blocks = []
+    for record in sorted(records, key=lambda r: sort_key(r, lang)):
+        entry_id = record.get("id")
+        title = f"**{record.get(lang)}**"
+        if record.get("abbr"):
+            title += f" · {labels['glossary_abbr']} {record.get('abbr')}"
+        title += f" · <span lang=\"{'zh-Hans' if other == 'zh' else 'en'}\">{record.get(other)}</span>"
+        parts = [f'<div class="glossary-entry" id="{entry_id}" markdown>', "", title, "", str(record.get("def." + lang))]
+        avoid = [v.shown for v in variants([record])]
+        if avoid:
+            parts += ["", f"{labels['glossary_avoid']}{labels['colon']}" + "、".join(avoid)]
+        places = used_in.get(entry_id, [])
+        if places:
+            links = " · ".join(f"[{title}]({page}.md#{anchor})" for page, anchor, title in places)
+            parts += ["", f"{labels['glossary_used_in']}{labels['colon']}{links}"]
+        parts += ["", "</div>", ""]
+        blocks.append("\n".join(parts))
+    return "\n".join(blocks)

@@ -1,0 +1,57 @@
+"""The site's pages as the checks see them: key, language, sections, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .markdown import Heading, parse_sections
+
+DOCS_PREFIX = "docs/"
+
+
+@dataclass(frozen=True)
+class CitationSite:
+    """One citation marker on one page, with the anchor the build gives it."""
+
+    path: str  # docs/immunology/t-cells.md
+    page: str  # immunology/t-cells
+    lang: str  # zh | en
+    line: int
+    raw: str  # [@7-8]
+    numbers: tuple[int, ...]
+    anchor: str  # cite-3: the marker's position on the page, the same in both languages
+    section: Heading | None  # the nearest heading above the marker
+
+
+def page_key(path: str) -> tuple[str, str]:
+    """'docs/immunology/t-cells.en.md' -> ('immunology/t-cells', 'en')."""
+    name = path[len(DOCS_PREFIX) :] if path.startswith(DOCS_PREFIX) else path
+    if name.endswith(".en.md"):
+        return name[: -len(".en.md")], "en"
+    return name[: -len(".md")], "zh"
+
+
+def citation_sites(path: str, text: str) -> list[CitationSite]:
+    page, lang = page_key(path)
+    sites = []
+    for section in parse_sections(text):
+        for citation in section.citations:
+            sites.append(
+                CitationSite(
+                    path,
+                    page,
+                    lang,
+                    citation.line,
+                    citation.raw,
+                    citation.numbers,
+                    f"cite-{len(sites) + 1}",
+                    section.heading,
+                )
+            )
+    return sites
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """A Markdown link target from one page source to another ('../references.md')."""
+    depth = from_page.count("/")
+    return "../" * depth + to_page + ".md"
