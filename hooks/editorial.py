@@ -13,10 +13,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from sitecheck.data import DataError, load_records
-from sitecheck.editorial import corrections_table, marker_findings, notes_list, record_findings, replace_note_markers
+from sitecheck.editorial import (
+    corrections_table,
+    marker_findings,
+    notes_list,
+    record_findings,
+    replace_note_markers,
+)
 from sitecheck.markdown import parse_headings
 from sitecheck.pages import page_key
-from sitehook import current_language, is_default_language_build, page_sources, project_relative, read_labels, report
+from sitehook import (
+    current_language,
+    is_default_language_build,
+    page_sources,
+    project_relative,
+    read_labels,
+    report,
+)
 
 log = get_plugin_logger("editorial")
 

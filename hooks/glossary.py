@@ -52,7 +52,9 @@ def on_config(config):
 def on_pre_build(config):
     sources = page_sources(config)
     state["pages"] = {
-        lang: {page: text for path, text in sources.items() for page, l in [page_key(path)] if l == lang}
+        lang: {
+            page: text for path, text in sources.items() for page, page_lang in [page_key(path)] if page_lang == lang
+        }
         for lang in ("zh", "en")
     }
     if not is_default_language_build(config):

@@ -64,9 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     path = "docs/" + page.file.src_uri
     key, _ = page_key(path)
     if key == "references" and PAGE_MARKER in markdown:
-        listing = references_page_markdown(
-            state["records"], state["sites"], lang, labels, state["section_titles"]
-        )
+        listing = references_page_markdown(state["records"], state["sites"], lang, labels, state["section_titles"])
         markdown = markdown.replace(PAGE_MARKER, listing)
     sites = citation_sites(path, markdown)
     return replace_citations(markdown, sites, state["by_number"], lang, labels)

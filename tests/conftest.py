@@ -35,12 +35,17 @@ LANGUAGES = {"zh": "", "en": "en/"}
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def real_build(tmp_path_factory):
     """The real site, built once with --strict into a temporary directory."""
     target = tmp_path_factory.mktemp("site")
     result = build(ROOT, target)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return target
+    return target, result
+
+
+@pytest.fixture(scope="session")
+def site_dir(real_build) -> Path:
+    return real_build[0]
 
 
 def page_file(site: Path, lang: str, page: str) -> Path:

@@ -23,7 +23,10 @@ NOTE_FIELDS = ("id", "page", "section", "quote", "zh", "en")
 def record_findings(corrections: list[tuple[str, Record]], notes: list[tuple[str, Record]]) -> list[Finding]:
     """Missing fields, unknown kinds and duplicate ids across all correction files."""
     findings = []
-    for records, fields, what in ((corrections, CORRECTION_FIELDS, "correction"), (notes, NOTE_FIELDS, "note")):
+    for records, fields, what in (
+        (corrections, CORRECTION_FIELDS, "correction"),
+        (notes, NOTE_FIELDS, "note"),
+    ):
         seen: dict[str, str] = {}
         for path, record in records:
             for field in fields:
@@ -136,8 +139,7 @@ def corrections_table(corrections: list[tuple[str, Record]], lang: str, labels: 
         source = record.get("source") if record.get("kind") == "english" else _zh(record.get("source"))
         site = record.get("site") if record.get("kind") == "english" else _zh(record.get("site"))
         rows.append(
-            f"| [{_cell(title)}]({page}.md#{section}) | {source}{times} | {site} | "
-            f"{_cell(record.get('why.' + lang))} |"
+            f"| [{_cell(title)}]({page}.md#{section}) | {source}{times} | {site} | {_cell(record.get('why.' + lang))} |"
         )
     return head + "\n".join(rows) + "\n"
 

@@ -260,8 +260,14 @@ def glossary_page_markdown(records: list[Record], lang: str, labels: dict, used_
         title = f"**{record.get(lang)}**"
         if record.get("abbr"):
             title += f" · {labels['glossary_abbr']} {record.get('abbr')}"
-        title += f" · <span lang=\"{'zh-Hans' if other == 'zh' else 'en'}\">{record.get(other)}</span>"
-        parts = [f'<div class="glossary-entry" id="{entry_id}" markdown>', "", title, "", str(record.get("def." + lang))]
+        title += f' · <span lang="{"zh-Hans" if other == "zh" else "en"}">{record.get(other)}</span>'
+        parts = [
+            f'<div class="glossary-entry" id="{entry_id}" markdown>',
+            "",
+            title,
+            "",
+            str(record.get("def." + lang)),
+        ]
         avoid = [v.shown for v in variants([record])]
         if avoid:
             parts += ["", f"{labels['glossary_avoid']}{labels['colon']}" + "、".join(avoid)]

@@ -29,7 +29,11 @@ def record_findings(records: list[Record], path: str) -> list[Finding]:
             continue
         if n in seen:
             findings.append(
-                Finding(path, record.line, f"reference {n} is defined twice (first at line {seen[n]}); merge them.")
+                Finding(
+                    path,
+                    record.line,
+                    f"reference {n} is defined twice (first at line {seen[n]}); merge them.",
+                )
             )
         seen.setdefault(n, record.line)
         for field in ("claim.zh", "claim.en"):

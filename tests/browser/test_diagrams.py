@@ -59,6 +59,8 @@ def test_every_diagram_draws_in_both_languages(page, base_url, path):
             elif d["error"] or "Syntax error" in d["text"]:
                 problems.append(f"{url}: diagram {d['index']} shows Mermaid's error output: {d['text'][:200]}")
         problems += [f"{url}: Mermaid error element: {t[:200]}" for t in state["strayErrors"]]
-        problems += [f"{url}: console error: {t[:300]}" for t in state["console"] if "mermaid" in t.lower() or "Parse error" in t]
+        problems += [
+            f"{url}: console error: {t[:300]}" for t in state["console"] if "mermaid" in t.lower() or "Parse error" in t
+        ]
     assert problems == []
     assert counts["zh"] == counts["en"], f"/{path}: zh has {counts['zh']} diagrams, en has {counts['en']}"

@@ -1,0 +1,162 @@
+"""The pure checks and renderers, on small golden inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitecheck.data import DataError, Record, load_records
+from sitecheck.editorial import marker_findings, note_markers
+from sitecheck.glossary import (
+    Variant,
+    abbreviation_findings,
+    jieba_user_dictionary,
+    sort_key,
+    text_of,
+    variant_findings,
+)
+from sitecheck.markdown import expand_citation, parse_headings, parse_sections
+from sitecheck.pages import citation_sites, page_key, relative_link
+from sitecheck.parity import heading_findings, missing_translations
+from sitecheck.references import citation_markdown
+
+PAGE = """\
+# 1.3 骨质疏松症与细胞因子 { #cytokines }
+
+引言[@1]。
+
+```mermaid
+flowchart TD
+    a["# not a heading [@99]"]
+```
+
+## 1.3.1 骨质疏松症与 IL-17 { #il-17 }
+
+IL-17 促进骨吸收[@16]，并且[@7-8]、[@9–11]。
+"""
+
+
+def test_headings_skip_fenced_code_and_read_ids_and_numbers():
+    headings = parse_headings(PAGE)
+    assert [(h.line, h.level, h.id, h.number) for h in headings] == [
+        (1, 1, "cytokines", "1.3"),
+        (10, 2, "il-17", "1.3.1"),
+    ]
+    assert headings[1].title == "1.3.1 骨质疏松症与 IL-17"
+
+
+@pytest.mark.parametrize(
+    "body,numbers",
+    [("7", (7,)), ("7-8", (7, 8)), ("9–11", (9, 10, 11)), ("9,12", (9, 12)), ("8-7", None), ("7-", None)],
+)
+def test_expand_citation(body, numbers):
+    assert expand_citation(body) == numbers
+
+
+def test_sections_collect_their_citations_outside_code():
+    sections = parse_sections(PAGE)
+    assert [(s.id, [c.raw for c in s.citations]) for s in sections] == [
+        (None, []),
+        ("cytokines", ["[@1]"]),
+        ("il-17", ["[@16]", "[@7-8]", "[@9–11]"]),
+    ]
+
+
+def test_citation_sites_number_markers_per_page():
+    sites = citation_sites("docs/immunology/cytokines.en.md", PAGE)
+    assert [(s.anchor, s.numbers, s.lang, s.page) for s in sites][-1] == (
+        "cite-4",
+        (9, 10, 11),
+        "en",
+        "immunology/cytokines",
+    )
+
+
+def test_page_key_and_relative_link():
+    assert page_key("docs/autoimmune/lupus.en.md") == ("autoimmune/lupus", "en")
+    assert page_key("docs/index.md") == ("index", "zh")
+    assert relative_link("immunology/t-cells", "references") == "../references.md"
+    assert relative_link("abstract", "references") == "references.md"
+
+
+def test_citation_range_expands_to_one_link_per_number():
+    site = citation_sites("docs/x.md", "a[@9-11]\n")[0]
+    labels = {"citation_unknown": "unknown", "stop": ". ", "reference_claim": "Claim", "colon": ": "}
+    records = {10: Record(1, {"n": 10, "status": "unknown", "claim": {"en": 'Tregs "regulate"'}})}
+    html = citation_markdown(site, records, "en", labels)
+    assert html == (
+        '<sup class="citation" id="cite-1">&#91;[9](references.md#ref-9 "[9]"), '
+        '[10](references.md#ref-10 "[10] unknown. Claim: Tregs &quot;regulate&quot;"), '
+        '[11](references.md#ref-11 "[11]")&#93;</sup>'
+    )
+
+
+def test_missing_translations_both_ways():
+    found = missing_translations(["docs/a.md", "docs/a.en.md", "docs/b.md", "docs/c.en.md"])
+    assert [(f.path, f.message.split(";")[0]) for f in found] == [
+        ("docs/b.md", "page has no English translation"),
+        ("docs/c.en.md", "English page has no Chinese original"),
+    ]
+
+
+def test_heading_findings_report_the_first_difference_only():
+    zh = "# A { #a }\n## B { #b }\n## C { #c }\n"
+    en = "# A { #a }\n## B { #x }\n## C { #y }\n"
+    found = heading_findings("zh.md", zh, "en.md", en)
+    assert [str(f) for f in found] == [
+        "en.md:2: heading id '#x' differs from '#b' at the same position in zh.md:2; "
+        "both languages must use the same ids in the same order."
+    ]
+
+
+def test_variant_rule_for_bare_term_spares_compounds_and_quoted_titles():
+    bare = Variant("re:骨质疏松(?![症性])", "osteoporosis", "骨质疏松症")
+    text = "骨质疏松症与骨质疏松性骨折。\n骨质疏松的发病。\n《在骨质疏松发病中的作用》\n`骨质疏松`\n"
+    found = variant_findings("docs/x.md", text, [bare], "glossary.yml")
+    assert [f.line for f in found] == [2]
+
+
+def test_text_of_drops_markup_but_keeps_words():
+    assert text_of('见[图 2](#figure-2 "t")与 <abbr>RA</abbr> { #id } [@3] [[note:x]]').split() == [
+        "见[图",
+        "2",
+        "与",
+        "RA",
+    ]
+
+
+def test_abbreviation_check_knows_plurals_and_forms():
+    known = {"DC", "IL-17", "CD8", "RA"}
+    text = "DCs and IL-17A and CD8+ T cells in RA; OVX rats; MHC II; Th17.\n"
+    found = abbreviation_findings("x.en.md", text, known, "g.yml")
+    assert [f.message.split("'")[1] for f in found] == ["OVX", "MHC", "Th17"]
+
+
+def test_jieba_dictionary_lists_chinese_terms_only():
+    records = [Record(1, {"zh": "破骨细胞"}), Record(2, {"zh": "TNF"}), Record(3, {"zh": "B 淋巴细胞"})]
+    assert jieba_user_dictionary(records) == "B淋巴细胞 20000 n\n破骨细胞 20000 n\n"
+
+
+def test_chinese_glossary_sorts_by_pinyin():
+    records = [Record(1, {"zh": "破骨细胞"}), Record(2, {"zh": "成骨细胞"}), Record(3, {"zh": "骨密度"})]
+    assert [r.get("zh") for r in sorted(records, key=lambda r: sort_key(r, "zh"))] == [
+        "成骨细胞",
+        "骨密度",
+        "破骨细胞",
+    ]
+
+
+def test_note_markers_and_their_findings():
+    notes = [("c.yml", Record(3, {"id": "doubt"})), ("c.yml", Record(9, {"id": "unused"}))]
+    pages = {"docs/a.md": "text\n\n[[note:doubt]]\n", "docs/a.en.md": "text\n\n[[note:dubt]]\n"}
+    assert note_markers("docs/a.md", pages["docs/a.md"]) == [(3, "doubt")]
+    found = [str(f) for f in marker_findings(pages, notes)]
+    assert found[0].startswith("docs/a.en.md:3: [[note:dubt]] names no editor's note")
+    assert found[1].startswith("c.yml:3: note 'doubt' is shown only in docs/a.md")
+    assert found[2].startswith("c.yml:9: note 'unused' is never shown")
+
+
+def test_load_records_reports_yaml_errors_with_line():
+    with pytest.raises(DataError) as error:
+        load_records("- a: 1\n- b: [2\n", "x.yml")
+    assert error.value.path == "x.yml" and error.value.line == 3
+    assert load_records("- a: 1\n-  b: 2\n", "x.yml")[1].line == 2
