@@ -1,0 +1,34 @@
+"""The instructors' page: every linkable section with its full URL in both languages.
+
+Marker ``[[sections]]`` on the page; URLs are built from ``site_url`` and the
+same heading ids in both languages.
+"""
+
+from __future__ import annotations
+
+from sitecheck.pages import page_key
+from sitecheck.sections import linkable_sections, sections_table
+from sitehook import current_language, page_sources, read_labels
+
+PAGE_MARKER = "[[sections]]"
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def on_config(config):
+    state.clear()
+    state["labels"] = read_labels(config)
+
+
+def on_nav(nav, config, files):
+    # nav order, as page keys ("immunology/t-cells"), for a table that reads like the site
+    state["order"] = [page_key("docs/" + p.file.src_uri)[0] for p in nav.pages]
+
+
+def on_page_markdown(markdown, page, config, files):
+    if PAGE_MARKER not in markdown:
+        return markdown
+    lang = current_language(config)
+    sections = linkable_sections(page_sources(config), state["order"])
+    table = sections_table(sections, config.site_url or "", lang, state["labels"][lang])
+    return markdown.replace(PAGE_MARKER, table)
