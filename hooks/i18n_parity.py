@@ -1,4 +1,4 @@
-"""Every page in both languages, with the same heading ids and citations.
+"""Every page in both languages, with the same heading ids, citations and diagrams.
 
 Runs once per ``mkdocs build`` (in the default-language pass of
 mkdocs-static-i18n) over the Markdown files on disk; findings are warnings,
@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.parity import citation_findings, english_path, heading_findings, missing_translations
+from sitecheck.parity import (
+    citation_findings,
+    diagram_findings,
+    english_path,
+    heading_findings,
+    missing_translations,
+)
 from sitehook import is_default_language_build, page_sources, report
 
 log = get_plugin_logger("parity")
@@ -26,3 +32,4 @@ def on_pre_build(config):
             continue
         report(log, heading_findings(zh_path, zh_text, en, sources[en]))
         report(log, citation_findings(zh_path, zh_text, en, sources[en]))
+        report(log, diagram_findings(zh_path, zh_text, en, sources[en]))

@@ -128,3 +128,46 @@ def citation_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) ->
                 )
             )
     return findings
+
+
+def mermaid_blocks(text: str) -> list[tuple[int, str]]:
+    """(line of the opening fence, body) of every ```mermaid block."""
+    blocks, body, start = [], None, 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if body is None and stripped.startswith("```mermaid"):
+            body, start = [], number
+        elif body is not None and stripped.startswith("```"):
+            blocks.append((start, "\n".join(body)))
+            body = None
+        elif body is not None:
+            body.append(line)
+    return blocks
+
+
+def diagram_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> list[Finding]:
+    """Diagrams present in one language only, or without a text alternative."""
+    findings = []
+    zh_blocks, en_blocks = mermaid_blocks(zh_text), mermaid_blocks(en_text)
+    if len(zh_blocks) != len(en_blocks):
+        findings.append(
+            Finding(
+                en_path,
+                0,
+                f"has {len(en_blocks)} diagram(s) but {zh_path} has {len(zh_blocks)}; "
+                "every diagram must exist in both languages, in the same order.",
+            )
+        )
+    for path, blocks in ((zh_path, zh_blocks), (en_path, en_blocks)):
+        for line, body in blocks:
+            for keyword in ("accTitle", "accDescr"):
+                if not any(row.strip().startswith(keyword + ":") for row in body.splitlines()):
+                    findings.append(
+                        Finding(
+                            path,
+                            line,
+                            f"diagram has no {keyword}; add '{keyword}: …' inside the mermaid block "
+                            "so screen readers and the PDF carry a text alternative.",
+                        )
+                    )
+    return findings

@@ -216,3 +216,43 @@ def test_unreadable_data_file_is_a_plugin_error(site):
     assert errors(result) == [
         "ERROR   -  docs/_data/glossary.yml: cannot read the data file (No such file or directory); restore it."
     ]
+
+
+DIAGRAM = """
+```mermaid
+flowchart TD
+    accTitle: {title}
+    accDescr: {descr}
+    a["RANKL"] --> b["RANK"]
+```
+"""
+
+
+def test_diagram_in_one_language_only(site):
+    site.replace(
+        "docs/chapter.md",
+        "骨吸收增加[@2]。\n",
+        "骨吸收增加[@2]。\n" + DIAGRAM.format(title="图 1", descr="RANKL 作用于 RANK。"),
+    )
+    assert_fails_with(
+        site,
+        [
+            "parity: docs/chapter.en.md: has 0 diagram(s) but docs/chapter.md has 1; every diagram must exist "
+            "in both languages, in the same order.",
+        ],
+    )
+
+
+def test_diagram_without_text_alternative(site):
+    diagram = DIAGRAM.replace("    accDescr: {descr}\n", "")
+    site.replace("docs/chapter.md", "骨吸收增加[@2]。\n", "骨吸收增加[@2]。\n" + diagram.format(title="图 1"))
+    site.replace("docs/chapter.en.md", "increases[@2].\n", "increases[@2].\n" + diagram.format(title="Figure 1"))
+    assert_fails_with(
+        site,
+        [
+            "parity: docs/chapter.en.md:9: diagram has no accDescr; add 'accDescr: …' inside the mermaid block "
+            "so screen readers and the PDF carry a text alternative.",
+            "parity: docs/chapter.md:9: diagram has no accDescr; add 'accDescr: …' inside the mermaid block "
+            "so screen readers and the PDF carry a text alternative.",
+        ],
+    )

@@ -1,0 +1,227 @@
+"""The parallel (side-by-side) reading view of a chapter, built from its two sources.
+
+By convention (CONTRIBUTING.md, "Paragraphs") the Chinese and English files of
+a chapter have the same top-level blocks in the same order, so the view pairs
+them by position, section by section. Text in, Markdown and findings out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .findings import Finding
+from .markdown import FENCE_RE, HEADING_ID_RE, HEADING_RE
+
+# The Chinese page repeats the source's English subtitle under a heading; the
+# English page does not, so it belongs to the heading rather than being a block.
+SUBTITLE_RE = re.compile(r'^<p class="source-subtitle"')
+# A relative link to another page of the site: ](t-cells.md#x) -> rebased
+RELATIVE_LINK_RE = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+\.md(?:#[^)\s]*)?)")
+
+# Where the generated pages live, below each language's root
+PARALLEL_DIR = "parallel"
+COLUMN_LANG = {"zh": "zh-Hans", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int  # first line, 1-based
+    text: str
+
+
+@dataclass
+class Section:
+    """A heading (None before the first) and the blocks up to the next heading."""
+
+    line: int
+    level: int
+    id: str | None
+    title: str
+    subtitle: str = ""  # the Chinese page's source-subtitle line, as written
+    blocks: list[Block] = field(default_factory=list)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Top-level blocks: paragraphs, headings, admonitions with their indented
+    bodies, lists, raw HTML, fenced code (kept whole, blank lines and all)."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    fence: str | None = None
+    blank_before = False
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            blocks.append(Block(start, "\n".join(current).rstrip("\n")))
+        current = []
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if fence is not None:
+            current.append(line)
+            match = FENCE_RE.match(line)
+            if match and match.group(1) == fence and not line.startswith((" ", "\t")):
+                fence = None
+            continue
+        if not line.strip():
+            blank_before = True
+            if current:
+                current.append("")
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if current and (indented or not blank_before) and not HEADING_RE.match(line):
+            current.append(line)  # an indented body or a continuation line
+        else:
+            close()
+            start = number
+            current = [line]
+            if HEADING_RE.match(line):
+                close()
+        match = FENCE_RE.match(line)
+        if match and not indented:
+            fence = match.group(1)
+        blank_before = False
+    close()
+    return blocks
+
+
+def split_sections(text: str) -> list[Section]:
+    """The page's sections in order; blocks before the first heading form the first one."""
+    sections = [Section(1, 0, None, "")]
+    for block in split_blocks(text):
+        heading = HEADING_RE.match(block.text) if "\n" not in block.text else None
+        if heading:
+            title = heading.group(2)
+            id_match = HEADING_ID_RE.search(title)
+            if id_match:
+                title = title[: id_match.start()].rstrip()
+            sections.append(
+                Section(block.line, len(heading.group(1)), id_match.group(1) if id_match else None, title)
+            )
+        elif SUBTITLE_RE.match(block.text) and not sections[-1].blocks and not sections[-1].subtitle:
+            sections[-1].subtitle = block.text
+        else:
+            sections[-1].blocks.append(block)
+    if not sections[0].blocks:
+        sections.pop(0)
+    return sections
+
+
+@dataclass
+class SectionPair:
+    zh: Section
+    en: Section
+
+    @property
+    def rows(self) -> list[tuple[Block | None, Block | None]]:
+        """Blocks paired by position; the shorter side is padded so nothing is dropped."""
+        count = max(len(self.zh.blocks), len(self.en.blocks))
+        pad = [None] * count
+        return list(zip((self.zh.blocks + pad)[:count], (self.en.blocks + pad)[:count], strict=True))
+
+
+def pair_sections(zh_path: str, zh_text: str, en_path: str, en_text: str) -> tuple[list[SectionPair], list[Finding]]:
+    """Pair the two pages section by section; a finding wherever the blocks
+    cannot be paired one to one (the view would misalign there)."""
+    zh_sections, en_sections = split_sections(zh_text), split_sections(en_text)
+    findings: list[Finding] = []
+    if [s.id for s in zh_sections] != [s.id for s in en_sections]:
+        findings.append(
+            Finding(
+                en_path,
+                0,
+                f"parallel view: the headings differ from {zh_path}, so its sections cannot be paired; "
+                "give both files the same headings with the same ids in the same order.",
+            )
+        )
+        return [], findings
+    pairs = [SectionPair(zh, en) for zh, en in zip(zh_sections, en_sections, strict=True)]
+    for pair in pairs:
+        if len(pair.zh.blocks) != len(pair.en.blocks):
+            name = f"#{pair.zh.id}" if pair.zh.id else "(before the first heading)"
+            findings.append(
+                Finding(
+                    en_path,
+                    pair.en.line,
+                    f"parallel view: section '{name}' has {len(pair.en.blocks)} paragraphs/blocks here but "
+                    f"{len(pair.zh.blocks)} in {zh_path}:{pair.zh.line}, so the side-by-side view misaligns; "
+                    "give both files the same paragraphs, lists, admonitions and notes in the same order.",
+                )
+            )
+    return pairs, findings
+
+
+def parallel_src_uri(page: str, lang: str) -> str:
+    """'immunology/cytokines', 'en' -> 'parallel/immunology/cytokines.en.md' (the suffix
+    convention of the real pages, so links between languages resolve the same way)."""
+    suffix = "" if lang == "zh" else f".{lang}"
+    return f"{PARALLEL_DIR}/{page}{suffix}.md"
+
+
+def rebase_links(text: str) -> str:
+    """Relative page links one folder deeper: the view lives below parallel/."""
+    return RELATIVE_LINK_RE.sub(lambda m: "](../" + m.group(1), text)
+
+
+def _column(lang: str, body: str) -> str:
+    # md_in_html: the column's Markdown (admonitions, fences, raw HTML) renders as usual
+    return f'<div class="parallel-col" lang="{COLUMN_LANG[lang]}" markdown="block">\n\n{body}\n\n</div>'
+
+
+def _row(zh: str, en: str, kind: str) -> str:
+    return (
+        f'<div class="parallel-row parallel-row--{kind}" markdown="block">\n\n'
+        f"{_column('zh', zh)}\n\n{_column('en', en)}\n\n</div>"
+    )
+
+
+def _title_block(section: Section) -> str:
+    title = f'<p class="parallel-title"><strong>{section.title}</strong></p>'
+    return title + ("\n\n" + section.subtitle if section.subtitle else "")
+
+
+def parallel_page_markdown(
+    pairs: list[SectionPair],
+    lang: str,
+    labels: dict,
+    chapter_link: str,
+    render_block,
+) -> str:
+    """The view in one page language: real headings (page language, the chapter's
+    ids, so #il-17 works here too), then each section's blocks row by row.
+    ``render_block(text, lang)`` renders markers (citations, notes) per column."""
+    out = ["---", "search:", "  exclude: true", "hide:", "  - navigation", "---", ""]
+    for pair in pairs:
+        section = pair.zh if lang == "zh" else pair.en
+        if section.id is not None:
+            title = section.title
+            if section.level == 1:
+                title = f"{labels['parallel_title']}{labels['colon']}{title}"
+            out.append(f"{'#' * section.level} {title} {{ #{section.id} }}\n")
+            if section.level == 1:
+                out.append(f'<p class="parallel-back">[{labels["parallel_back"]}]({chapter_link})</p>\n')
+            out.append(_row(_title_block(pair.zh), _title_block(pair.en), "title") + "\n")
+        for zh_block, en_block in pair.rows:
+            zh = render_block(rebase_links(zh_block.text), "zh") if zh_block else ""
+            en = render_block(rebase_links(en_block.text), "en") if en_block else ""
+            out.append(_row(zh, en, "text") + "\n")
+    return "\n".join(out)
+
+
+def chapter_link_markdown(target: str, labels: dict) -> str:
+    """The link to the view, placed near the top of a chapter page."""
+    return f'<p class="parallel-link" markdown="span">[{labels["parallel_link"]}]({target})</p>\n'
+
+
+def insert_after_title(markdown: str, snippet: str) -> str:
+    """Insert ``snippet`` after the page's H1 (and its source-subtitle line, if any)."""
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            at = index + 1
+            following = [i for i in range(at, len(lines)) if lines[i].strip()]
+            if following and SUBTITLE_RE.match(lines[following[0]]):
+                at = following[0] + 1
+            return "".join(lines[:at]) + "\n" + snippet + "\n" + "".join(lines[at:])
+    return snippet + "\n" + markdown
