@@ -170,7 +170,7 @@ def test_malformed_yaml_names_file_and_line(site):
     result = site.build()
     assert result.returncode != 0
     assert errors(result) == [
-        "ERROR   -  docs/_data/references.yml:7: not valid YAML (expected ',' or ']', but got ':'); "
+        "ERROR   -  docs/_data/references.yml:7: not valid YAML (did not find expected ',' or ']'); "
         "fix the syntax at this line."
     ]
 

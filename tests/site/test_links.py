@@ -1,0 +1,83 @@
+"""Every internal link and anchor of the built site resolves, in both languages,
+including the links inside diagrams and the generated back-links."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+MERMAID_CLICK_RE = re.compile(r'click\s+\S+\s+href\s+"([^"]+)"')
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def url_of(site: Path, path: Path) -> str:
+    relative = path.relative_to(site).as_posix()
+    return "http://site/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+@cache
+def ids_of(path: Path) -> frozenset[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(tag["id"] for tag in soup.find_all(id=True))
+
+
+def resolve(site: Path, base: str, href: str) -> tuple[Path, str] | None:
+    url = urlsplit(urljoin(base, href))
+    if url.scheme not in ("http", "https") or url.netloc != "site":
+        return None  # external (doi.org …), mailto:, javascript:
+    target = site / unquote(url.path).lstrip("/")
+    if target.is_dir() or url.path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(url.fragment)
+
+
+def links_of(page: Path) -> list[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in soup.select("a[href]")]
+    for diagram in soup.select(".mermaid"):
+        hrefs += MERMAID_CLICK_RE.findall(diagram.get_text())
+    return hrefs
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    broken = []
+    checked = 0
+    for page in html_files(site_dir):
+        base = url_of(site_dir, page)
+        for href in links_of(page):
+            if href.startswith(("/", "http://127.0.0.1")) and not href.startswith("//"):
+                continue  # root-absolute links (home page language switch) are checked in test_structure
+            resolved = resolve(site_dir, base, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site_dir)}: {href} -> missing {target.relative_to(site_dir)}")
+            elif fragment and fragment not in ids_of(target):
+                broken.append(f"{page.relative_to(site_dir)}: {href} -> no #{fragment}")
+    assert checked > 1000
+    assert broken == []
+
+
+def test_diagram_links_are_checked(site_dir):
+    home = site_dir / "index.html"
+    assert "immunology/t-cells/" in links_of(home)
+
+
+def test_nothing_loaded_from_another_host(site_dir):
+    loaded = []
+    for page in html_files(site_dir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        loaded += [t["src"] for t in soup.select("[src]") if urlsplit(t["src"]).netloc]
+        loaded += [
+            t["href"] for t in soup.select("link[href]") if urlsplit(t["href"]).netloc and t.get("rel") != ["canonical"]
+        ]
+    assert loaded == []
