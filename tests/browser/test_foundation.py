@@ -61,3 +61,18 @@ def test_mermaid_diagram_draws_an_svg(page, base_url):
     assert "骨免疫学" in svg_text or "免疫" in svg_text
     assert "Syntax error" not in svg_text
     assert errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_console_errors_or_missing_files(browser_context, base_url, lang):
+    problems: list[str] = []
+    tab = browser_context.new_page()
+    tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    try:
+        for path in PAGES:
+            tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}", wait_until="networkidle")
+    finally:
+        tab.close()
+    assert problems == []
