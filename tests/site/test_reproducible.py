@@ -23,6 +23,6 @@ def test_same_epoch_same_bytes(tmp_path):
         result = build(ROOT, target, EPOCH)
         assert result.returncode == 0, result.stderr
     one, two = digests(first), digests(second)
-    assert len(one) > 100
+    assert len(one) > 50  # pages, assets and search index of both languages
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
