@@ -36,6 +36,11 @@ $(VENDOR)/.copied: node_modules/.installed
 	cp node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
 	touch $@
 
+# Web Worker shim for search under file:// (the offline package), instead of unpkg
+$(VENDOR)/iframe-worker.js: node_modules/.installed
+	mkdir -p $(VENDOR)
+	cp node_modules/iframe-worker/shim/index.js $@
+
 .PHONY: system-packages
 system-packages: ## Install the Debian packages for browser tests and PDFs (as root), or say how
 	@missing=""; \
@@ -50,11 +55,26 @@ system-packages: ## Install the Debian packages for browser tests and PDFs (as r
 	fi
 
 .PHONY: setup
-setup: $(BIN)/.installed $(VENDOR)/.copied ## Create .venv, install the pinned Python and npm packages
+setup: $(BIN)/.installed $(VENDOR)/.copied $(VENDOR)/iframe-worker.js ## Create .venv, install the pinned Python and npm packages
 
 .PHONY: build
 build: setup ## Build the site (both languages) into site/ with --strict
 	SITE_DIR=$(SITE_DIR) $(BIN)/mkdocs build --strict
+
+.PHONY: pdf
+pdf: setup system-packages ## Print one PDF per language into site/downloads/ (prints time and size)
+	$(BIN)/python scripts/pdf.py --out $(SITE_DIR)/downloads
+
+.PHONY: offline
+offline: setup ## Zip the site for reading from file:// into site/downloads/ (with the PDFs there)
+	$(BIN)/python scripts/offline.py --out $(SITE_DIR)/downloads --pdfs $(SITE_DIR)/downloads
+
+.PHONY: release
+release: ## Build the site, then the PDFs and the offline package into site/downloads/
+	$(MAKE) build
+	$(MAKE) pdf
+	$(MAKE) offline
+	@ls -l $(SITE_DIR)/downloads
 
 .PHONY: serve
 serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with live reload
@@ -63,6 +83,14 @@ serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with l
 .PHONY: test
 test: setup system-packages ## Run the whole test suite (build, HTML, hooks, browser)
 	$(BIN)/pytest
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: bench
+bench: setup system-packages bench/node_modules/.installed ## Benchmark: build ratio, bytes, diagram and PDF times, Lighthouse
+	$(BIN)/python scripts/bench.py
 
 .PHONY: lint
 lint: setup ## ruff check and ruff format --check

@@ -7,18 +7,28 @@ them by position, section by section. Text in, Markdown and findings out.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from .findings import Finding
 from .markdown import FENCE_RE, HEADING_ID_RE, HEADING_RE
+from .sections import page_url
 
 # The Chinese page repeats the source's English subtitle under a heading; the
 # English page does not, so it belongs to the heading rather than being a block.
 SUBTITLE_RE = re.compile(r'^<p class="source-subtitle"')
 # A relative link to another page of the site: ](t-cells.md#x) -> rebased
 RELATIVE_LINK_RE = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+\.md(?:#[^)\s]*)?)")
+# A Mermaid click link to a relative URL: click node href "../../glossary/#x"
+MERMAID_HREF_RE = re.compile(r'^(\s*click\s+\S+\s+href\s+")(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)', re.M)
+# Ids a block gives its elements: raw HTML id="x", a block attribute list { #x .class }
+HTML_ID_RE = re.compile(r'(\sid=")([^"]+")')
+ATTR_LIST_LINE_RE = re.compile(r"^(\s*\{:?[^}\n]*?)#([A-Za-z][\w-]*)([^}\n]*\}\s*)$", re.M)
 
+# Every chapter opens with its learning objectives (CONTRIBUTING.md); other pages do not
+CHAPTER_RE = re.compile(r"^!!! objectives\b", re.M)
 # Where the generated pages live, below each language's root
 PARALLEL_DIR = "parallel"
 COLUMN_LANG = {"zh": "zh-Hans", "en": "en"}
@@ -40,6 +50,11 @@ class Section:
     title: str
     subtitle: str = ""  # the Chinese page's source-subtitle line, as written
     blocks: list[Block] = field(default_factory=list)
+
+
+def is_chapter(text: str) -> bool:
+    """A chapter of the review (it gets a parallel view), not a reference or home page."""
+    return CHAPTER_RE.search(text) is not None
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -96,9 +111,7 @@ def split_sections(text: str) -> list[Section]:
             id_match = HEADING_ID_RE.search(title)
             if id_match:
                 title = title[: id_match.start()].rstrip()
-            sections.append(
-                Section(block.line, len(heading.group(1)), id_match.group(1) if id_match else None, title)
-            )
+            sections.append(Section(block.line, len(heading.group(1)), id_match.group(1) if id_match else None, title))
         elif SUBTITLE_RE.match(block.text) and not sections[-1].blocks and not sections[-1].subtitle:
             sections[-1].subtitle = block.text
         else:
@@ -159,9 +172,30 @@ def parallel_src_uri(page: str, lang: str) -> str:
     return f"{PARALLEL_DIR}/{page}{suffix}.md"
 
 
-def rebase_links(text: str) -> str:
-    """Relative page links one folder deeper: the view lives below parallel/."""
-    return RELATIVE_LINK_RE.sub(lambda m: "](../" + m.group(1), text)
+def rebase_links(text: str, page: str) -> str:
+    """Relative links of chapter ``page`` made to work from its view below parallel/,
+    still pointing where they pointed: Markdown page links and Mermaid click URLs."""
+    source_dir = PurePosixPath(page).parent
+    md_prefix = "../" * len(PurePosixPath(PARALLEL_DIR, page).parent.parts)
+    md_prefix += "" if source_dir == PurePosixPath(".") else f"{source_dir}/"
+    url_dir = page_url(page)  # the chapter's URL folder: 'immunology/cytokines/'
+    url_prefix = "../" * (url_dir.count("/") + 1) + url_dir
+    text = RELATIVE_LINK_RE.sub(lambda m: "](" + _joined(md_prefix, m.group(1)), text)
+    return MERMAID_HREF_RE.sub(lambda m: m.group(1) + _joined(url_prefix, m.group(2)), text)
+
+
+def _joined(prefix: str, href: str) -> str:
+    """'../../immunology/cytokines/' + '../t-cells/#x' -> '../../immunology/t-cells/#x'."""
+    path, hash_, fragment = href.partition("#")
+    joined = posixpath.normpath(prefix + path) + ("/" if path.endswith("/") else "")
+    return joined + hash_ + fragment
+
+
+def prefix_ids(text: str, prefix: str) -> str:
+    """Give a column's ids a language prefix (figure-3 -> en-figure-3): the parallel
+    page shows both languages, and each would otherwise repeat the other's ids."""
+    text = HTML_ID_RE.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
+    return ATTR_LIST_LINE_RE.sub(lambda m: f"{m.group(1)}#{prefix}-{m.group(2)}{m.group(3)}", text)
 
 
 def _column(lang: str, body: str) -> str:
@@ -182,6 +216,7 @@ def _title_block(section: Section) -> str:
 
 
 def parallel_page_markdown(
+    page: str,
     pairs: list[SectionPair],
     lang: str,
     labels: dict,
@@ -200,11 +235,12 @@ def parallel_page_markdown(
                 title = f"{labels['parallel_title']}{labels['colon']}{title}"
             out.append(f"{'#' * section.level} {title} {{ #{section.id} }}\n")
             if section.level == 1:
-                out.append(f'<p class="parallel-back">[{labels["parallel_back"]}]({chapter_link})</p>\n')
+                back = f"[{labels['parallel_back']}]({chapter_link})"
+                out.append(f'<p class="parallel-back" markdown="span">{back}</p>\n')
             out.append(_row(_title_block(pair.zh), _title_block(pair.en), "title") + "\n")
         for zh_block, en_block in pair.rows:
-            zh = render_block(rebase_links(zh_block.text), "zh") if zh_block else ""
-            en = render_block(rebase_links(en_block.text), "en") if en_block else ""
+            zh = render_block(rebase_links(zh_block.text, page), "zh") if zh_block else ""
+            en = render_block(rebase_links(en_block.text, page), "en") if en_block else ""
             out.append(_row(zh, en, "text") + "\n")
     return "\n".join(out)
 

@@ -56,7 +56,5 @@ def sections_table(sections: list[LinkableSection], site_url: str, lang: str, la
         title = section.title[lang]
         zh_url = section_url(site_url, "zh", section.page, section.id)
         en_url = section_url(site_url, "en", section.page, section.id)
-        rows.append(
-            f"| {indent}[{title}]({section.page}.md#{section.id}) | `{zh_url}` | `{en_url}` |"
-        )
+        rows.append(f"| {indent}[{title}]({section.page}.md#{section.id}) | `{zh_url}` | `{en_url}` |")
     return head + "\n".join(rows) + "\n"

@@ -40,7 +40,8 @@ def resolve(site: Path, base: str, href: str) -> tuple[Path, str] | None:
 
 def links_of(page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    hrefs = [a["href"] for a in soup.select("a[href]")]
+    # footer links to the release files (PDFs, zip) exist only after `make release`
+    hrefs = [a["href"] for a in soup.select("a[href]:not([data-release-file])")]
     for diagram in soup.select(".mermaid"):
         hrefs += MERMAID_CLICK_RE.findall(diagram.get_text())
     return hrefs

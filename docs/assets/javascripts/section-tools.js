@@ -1,0 +1,179 @@
+// Section tools, on every heading with an id (h1–h3 of the page content):
+// - a "copy link" button that copies the section's absolute URL (#id included);
+// - under headings numbered like the source ("1.3.1 …"), a "cite this section"
+//   box with a ready citation: site title, section, URL, today's date.
+// Plain buttons and <details>, so keyboard and screen readers work as usual.
+(function () {
+  "use strict";
+
+  var isChinese = /^zh/i.test(document.documentElement.lang);
+  var WORDS = isChinese
+    ? {
+        copyLink: "复制本节链接",
+        copied: "已复制链接",
+        cite: "引用本节",
+        copyCite: "复制引用",
+        citeCopied: "已复制引用",
+        failed: "无法复制，请手动选择",
+        colon: "：",
+      }
+    : {
+        copyLink: "Copy link to this section",
+        copied: "Link copied",
+        cite: "Cite this section",
+        copyCite: "Copy citation",
+        citeCopied: "Citation copied",
+        failed: "Could not copy; select the text instead",
+        colon: ": ",
+      };
+  var NUMBERED = /^\d+(?:\.\d+)*\s/;
+  var LINK_ICON =
+    '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">' +
+    '<path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 0 1 4.2 4.2l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a1 1 0 0 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0Zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 0 1-4.2-4.2l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a1 1 0 0 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0Z"/></svg>';
+
+  // The heading's own words, without the ¶ permalink and our controls
+  function headingTitle(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .section-tools").forEach(function (node) {
+      node.remove();
+    });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function sectionUrl(heading) {
+    var url = new URL(location.href);
+    url.search = ""; // drop ?h= from a search result
+    url.hash = heading.id;
+    return url.href;
+  }
+
+  function siteTitle() {
+    var topic = document.querySelector(".md-header__title .md-header__topic .md-ellipsis");
+    return topic ? topic.textContent.trim() : document.title;
+  }
+
+  function today() {
+    var format = new Intl.DateTimeFormat(isChinese ? "zh-CN" : "en-US", {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+    });
+    return format.format(new Date());
+  }
+
+  function citation(heading) {
+    var title = headingTitle(heading);
+    var url = sectionUrl(heading);
+    return isChinese
+      ? "《" + siteTitle() + "》，" + title + "。" + url + "（访问日期：" + today() + "）"
+      : "\u201c" + title + ".\u201d " + siteTitle() + ". " + url + " (accessed " + today() + ").";
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // older browsers and plain-http hosts: the selection-based fallback
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      area.remove();
+      ok ? resolve() : reject(new Error("copy failed"));
+    });
+  }
+
+  // Say what happened in a live region next to the button, for a moment
+  function confirm(status, text) {
+    status.textContent = text;
+    status.classList.add("is-visible");
+    clearTimeout(status._timer);
+    status._timer = setTimeout(function () {
+      status.classList.remove("is-visible");
+      status.textContent = "";
+    }, 2500);
+  }
+
+  function button(className, label, html) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = className;
+    element.setAttribute("aria-label", label);
+    element.title = label;
+    element.innerHTML = html;
+    return element;
+  }
+
+  function status() {
+    var element = document.createElement("span");
+    element.className = "section-tools__status";
+    element.setAttribute("role", "status");
+    return element;
+  }
+
+  function addCopyLink(heading) {
+    var tools = document.createElement("span");
+    tools.className = "section-tools";
+    // the label names the section: a list of "copy link" buttons is otherwise ambiguous
+    var copy = button("section-tools__copy", WORDS.copyLink + WORDS.colon + headingTitle(heading), LINK_ICON);
+    copy.title = WORDS.copyLink;
+    var said = status();
+    copy.addEventListener("click", function () {
+      copyText(sectionUrl(heading)).then(
+        function () { confirm(said, WORDS.copied); },
+        function () { confirm(said, WORDS.failed); }
+      );
+    });
+    tools.append(copy, said);
+    heading.appendChild(tools);
+  }
+
+  function addCite(heading) {
+    var box = document.createElement("details");
+    box.className = "section-cite";
+    box.dataset.section = heading.id;
+    var summary = document.createElement("summary");
+    summary.textContent = WORDS.cite;
+    var text = document.createElement("p");
+    text.className = "section-cite__text";
+    text.textContent = citation(heading);
+    var copy = button("section-cite__copy md-button", WORDS.copyCite, WORDS.copyCite);
+    var said = status();
+    copy.addEventListener("click", function () {
+      copyText(text.textContent).then(
+        function () { confirm(said, WORDS.citeCopied); },
+        function () { confirm(said, WORDS.failed); }
+      );
+    });
+    box.append(summary, text, copy, said);
+    // below the heading and the source's English subtitle, which belongs to it
+    var anchor = heading;
+    var next = heading.nextElementSibling;
+    if (next && next.classList.contains("source-subtitle")) anchor = next;
+    anchor.after(box);
+  }
+
+  function setUp() {
+    // the parallel view is a way of reading a chapter; the chapter is what one cites
+    var citable = !document.querySelector(".parallel-row");
+    var headings = document.querySelectorAll(
+      ".md-content .md-typeset h1[id], .md-content .md-typeset h2[id], .md-content .md-typeset h3[id]"
+    );
+    headings.forEach(function (heading) {
+      if (heading.querySelector(".section-tools")) return;
+      addCopyLink(heading);
+      if (citable && NUMBERED.test(headingTitle(heading))) addCite(heading);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

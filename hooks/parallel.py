@@ -1,0 +1,131 @@
+"""Parallel reading: each chapter's Chinese and English side by side, paragraph by paragraph.
+
+Chapters are the pages that open with learning objectives. The view is
+generated from the two chapter files (never a third copy of the text) as one
+virtual page per chapter and language, /parallel/<page>/ and
+/en/parallel/<page>/. Each chapter page gets a link to it under its title.
+Citations and editor's notes are rendered here per column, in the column's
+language, with the same pure functions the references and editorial hooks use.
+Checks (default-language pass): a section whose blocks cannot be paired one
+to one is a warning naming both files and the section.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from sitecheck.data import DataError, load_records
+from sitecheck.editorial import replace_note_markers
+from sitecheck.pages import citation_sites, page_key, relative_link
+from sitecheck.parallel import (
+    PARALLEL_DIR,
+    chapter_link_markdown,
+    insert_after_title,
+    is_chapter,
+    pair_sections,
+    parallel_page_markdown,
+    parallel_src_uri,
+    prefix_ids,
+)
+from sitecheck.parity import english_path
+from sitecheck.references import replace_citations
+from sitecheck.sections import page_url
+from sitehook import (
+    current_language,
+    is_default_language_build,
+    page_sources,
+    project_relative,
+    read_data,
+    read_labels,
+    report,
+)
+
+log = get_plugin_logger("parallel")
+
+REFERENCES_FILE = "docs/_data/references.yml"
+CORRECTIONS_DIR = "docs/_data/corrections"
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def on_config(config):
+    state.clear()
+    state["labels"] = read_labels(config)
+    try:
+        state["references"] = {r.get("n"): r for r in load_records(read_data(config, REFERENCES_FILE), REFERENCES_FILE)}
+        state["notes"] = {}
+        for path in sorted((Path(config.config_file_path).parent / CORRECTIONS_DIR).glob("*.yml")):
+            for record in load_records(path.read_text(encoding="utf-8"), project_relative(config, path), "notes"):
+                state["notes"][record.get("id")] = record
+    except DataError as error:
+        raise PluginError(str(error)) from error
+
+
+def on_pre_build(config):
+    state["pairs"] = {}
+    sources = page_sources(config)
+    findings = []
+    for zh_path, zh_text in sources.items():
+        en_path = english_path(zh_path)
+        if zh_path.endswith(".en.md") or not is_chapter(zh_text) or en_path not in sources:
+            continue  # a missing translation is the parity hook's finding
+        page, _ = page_key(zh_path)
+        pairs, page_findings = pair_sections(zh_path, zh_text, en_path, sources[en_path])
+        state["pairs"][page] = pairs
+        findings += page_findings
+    if is_default_language_build(config):
+        report(log, findings)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has made the language's file list
+def on_files(files, config):
+    lang = current_language(config)
+    for page, pairs in state["pairs"].items():
+        views = {code: parallel_file(config, page, code) for code in ("zh", "en")}
+        view = views[lang]
+        view.content_string = view_markdown(page, pairs, lang)
+        # what static-i18n gives its own files: the language switcher links to the other view
+        view.locale, view.locale_alternate_of, view.alternates = lang, lang, views
+        files.append(view)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    key, _ = page_key("docs/" + page.file.src_uri)
+    if key not in state["pairs"]:
+        return markdown
+    labels = state["labels"][current_language(config)]
+    target = relative_link(key, f"{PARALLEL_DIR}/{key}")
+    return insert_after_title(markdown, chapter_link_markdown(target, labels))
+
+
+def parallel_file(config, page: str, lang: str) -> File:
+    """A generated page, not in the nav, at the URL the language's pages use."""
+    view = File.generated(config, parallel_src_uri(page, lang), content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    prefix = "" if lang == "zh" else f"{lang}/"
+    view.dest_uri = f"{prefix}{PARALLEL_DIR}/{page_url(page)}index.html"
+    view.name = Path(page).name  # 'index' stays an index page, as static-i18n does for x.en.md
+    return view
+
+
+def view_markdown(page: str, pairs, lang: str) -> str:
+    view_key = f"{PARALLEL_DIR}/{page}"
+    counters = {"zh": 0, "en": 0}
+
+    def render_block(text: str, column: str) -> str:
+        labels = state["labels"][column]
+        sites = []
+        for site in citation_sites(f"docs/{view_key}.md", text):
+            counters[column] += 1  # numbered through the column, as on the chapter page
+            sites.append(dataclasses.replace(site, anchor=f"cite-{counters[column]}"))
+        text = replace_citations(text, sites, state["references"], column, labels)
+        text = replace_note_markers(text, state["notes"], column, labels)
+        return prefix_ids(text, column)  # zh-cite-1, en-note-x: unique on a two-language page
+
+    back = relative_link(view_key, page)
+    return parallel_page_markdown(page, pairs, lang, state["labels"][lang], back, render_block)

@@ -1,0 +1,38 @@
+"""Search finds pages of the reader's language only.
+
+See ``sitecheck.search_index``: the merged index is split per language after
+mkdocs-static-i18n has written it, and non-default pages fetch their own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from sitecheck.search_index import split_index, with_language_base
+from sitehook import current_language
+
+INDEX = Path("search") / "search_index.json"
+
+
+def on_post_page(output, page, config):
+    i18n = config.plugins.get("i18n")
+    lang = current_language(config)
+    if i18n is None or lang == i18n.default_language:
+        return output
+    return with_language_base(output, lang)
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:  # a nested per-language build: the index is not final yet
+        return
+    root = Path(config.site_dir)
+    merged = json.loads((root / INDEX).read_text(encoding="utf-8"))
+    for lang, index in split_index(merged, i18n.build_languages, i18n.default_language).items():
+        target = root / INDEX if lang == i18n.default_language else root / lang / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

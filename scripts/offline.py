@@ -1,0 +1,125 @@
+"""Build the offline package: the whole site as a zip that works from file://.
+
+A strict ``mkdocs build`` with Material's offline plugin on (``OFFLINE=true``;
+see mkdocs.yml): ``.html`` links instead of directory URLs, the search index
+inlined as a script, Material's Web Worker shim served from the site
+(``extra.polyfills``) instead of unpkg, and relative language-switcher links on
+the home pages (overrides/partials/alternate.html). The zip has one folder,
+``osteoimmunology-offline/``, with ``index.html`` (Chinese) and ``en/index.html``.
+
+    python scripts/offline.py [--out site/downloads] [--pdfs site/downloads]
+
+``--pdfs`` copies the PDFs from that directory into the package's downloads/,
+so its footer links work offline too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP_NAME = "osteoimmunology-offline.zip"
+TOP_DIR = "osteoimmunology-offline"
+
+
+def build_offline_site(site_dir: Path) -> None:
+    """Strict build with the offline plugin into ``site_dir``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_DIR=str(site_dir), OFFLINE="true")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"offline build failed:\n{result.stdout}\n{result.stderr}")
+
+
+def inline_search_indexes(site_dir: Path) -> int:
+    """Write ``search_index.js`` next to every ``search_index.json``; returns how many.
+
+    Under file:// Material loads the index as a script, which the offline plugin
+    writes for the root index only, and before hooks/search_languages.py splits
+    the index per language: so write it again from each final index.
+    """
+    count = 0
+    for index in sorted(site_dir.rglob("search/search_index.json")):
+        data = index.read_text(encoding="utf-8")
+        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+        count += 1
+    return count
+
+
+def check_offline_site(site_dir: Path) -> list[str]:
+    """What would break under file:// (empty = fine): CDN URLs, root-absolute links, no inlined index."""
+    problems = []
+    for index in sorted(site_dir.rglob("search/search_index.json")):
+        if not index.with_suffix(".js").is_file():
+            problems.append(f"{index.relative_to(site_dir)}: no inlined search_index.js next to it")
+    for page in sorted(site_dir.rglob("*.html")):
+        rel = page.relative_to(site_dir)
+        if rel.name == "404.html":  # a server's error page, links from the root by design; never opened offline
+            continue
+        text = page.read_text(encoding="utf-8")
+        if "unpkg.com" in text or "cdn.jsdelivr" in text:
+            problems.append(f"{rel}: loads a script from a CDN")
+        # href="/…" resolves to the file system's root under file://
+        for href in re.findall(r'\bhref="(/[^/"][^"]*|/)"', text):
+            problems.append(f"{rel}: link from the site root {href!r}")
+    return problems
+
+
+def write_zip(site_dir: Path, zip_path: Path) -> None:
+    """Zip ``site_dir`` under TOP_DIR/, leaving out any earlier offline package."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = zip_path.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file() and path.name != ZIP_NAME and not path.name.endswith(".gz"):
+                zf.write(path, f"{TOP_DIR}/{path.relative_to(site_dir).as_posix()}")
+    tmp.replace(zip_path)
+
+
+def make_offline_zip(out_dir: Path, pdf_dir: Path | None = None, work_dir: Path | None = None) -> Path:
+    """Build, check and zip the offline site into ``out_dir``; returns the zip's path."""
+    with tempfile.TemporaryDirectory(prefix="offline-build-", dir=work_dir) as tmp:
+        site_dir = Path(tmp) / TOP_DIR
+        build_offline_site(site_dir)
+        inline_search_indexes(site_dir)
+        problems = check_offline_site(site_dir)
+        if problems:
+            raise RuntimeError("offline site would not work from file://:\n  " + "\n  ".join(problems))
+        if pdf_dir is not None:
+            for pdf in sorted(pdf_dir.glob("osteoimmunology-*.pdf")):
+                (site_dir / "downloads").mkdir(exist_ok=True)
+                shutil.copy2(pdf, site_dir / "downloads" / pdf.name)
+        zip_path = out_dir / ZIP_NAME
+        write_zip(site_dir, zip_path)
+    return zip_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "site" / "downloads", help="output directory")
+    parser.add_argument("--pdfs", type=Path, help="directory with the PDFs to include")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    zip_path = make_offline_zip(args.out, args.pdfs)
+    seconds = time.perf_counter() - start
+    print(f"offline package: {zip_path} — {zip_path.stat().st_size / 1e6:.2f} MB, {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,415 @@
+"""Print the site to one PDF per language (zh, en) with Debian's Chromium.
+
+For each language: a separate strict ``mkdocs build`` with the print-site
+plugin on and only that language (``PRINT_SITE``, ``BUILD_ONLY_LOCALE``; see
+mkdocs.yml) into a temporary directory; then Chromium opens the print page from
+``file://``, waits until every Mermaid diagram has drawn, and ``page.pdf``
+writes an A4, tagged PDF with an outline and page numbers in that language.
+
+    python scripts/pdf.py [--out site/downloads] [--lang zh --lang en]
+
+Prints the time and size of each PDF. Never downloads a browser: Playwright
+drives /usr/bin/chromium, and every request that is not file:// is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import posixpath
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from printfonts import font_face_css, missing_characters, substitute, text_characters
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LANGUAGES = ("zh", "en")
+PDF_NAME = "osteoimmunology-{lang}.pdf"
+
+# Per-language words of the print build and the PDF
+WORDS = {
+    "zh": {
+        "toc_title": "目录",
+        "page_title": "全文",
+        "page_number": "'第 ' counter(page) ' 页'",
+        "html_lang": "zh-Hans",
+    },
+    "en": {
+        "toc_title": "Contents",
+        "page_title": "Full text",
+        "page_number": "'Page ' counter(page)",
+        "html_lang": "en",
+    },
+}
+
+# Material renders Mermaid into a closed shadow root; open it so we can wait for the SVG.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  return attach.call(this, Object.assign({}, init, { mode: "open" }));
+};
+"""
+
+# Resolves when every diagram has an <svg> (or after the deadline); returns
+# one {drawn, error, text} per diagram so a failure can say which one.
+WAIT_FOR_DIAGRAMS = """
+async () => {
+  const deadline = Date.now() + 30000;
+  const blocks = () => [...document.querySelectorAll("div.mermaid, pre.mermaid")];
+  while (Date.now() < deadline) {
+    const pending = blocks().filter(b => !(b.shadowRoot && b.shadowRoot.querySelector("svg")));
+    if (pending.length === 0) break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  await document.fonts.ready;
+  return blocks().map(b => {
+    const svg = b.shadowRoot && b.shadowRoot.querySelector("svg");
+    return { drawn: !!svg, text: svg ? svg.textContent : "",
+             error: svg ? !!svg.querySelector(".error-icon, .error-text") : false };
+  });
+}
+"""
+
+# Prepare the DOM for print: open every <details>; give every element the
+# page-prefixed id the print-site plugin links to (it renames only h1-h6, sup
+# and li ids, so e.g. <div id="ref-3"> on the references page would be
+# unreachable from "#references-ref-3"; the plugin also prefixes same-page
+# links, so nothing links to the old id); return the links still broken.
+PREPARE_FOR_PRINT = r"""
+() => {
+  // the PDF's Title: the cover's title, i.e. the language's site name
+  document.title = document.querySelector(".print-cover__title").textContent.trim();
+  document.querySelectorAll("details").forEach(d => { d.open = true; });
+  for (const section of document.querySelectorAll("#print-site-page section.print-page[id]")) {
+    const key = section.id;
+    for (const el of section.querySelectorAll("[id]")) {
+      // only this page's own elements (sections nest); Material's own ids
+      // ("__tabbed_1_1", "__mermaid_0") are left alone
+      if (el.closest("section.print-page") !== section) continue;
+      if (el.id.startsWith("__") || el.id.startsWith(key + "-")) continue;
+      if (!document.getElementById(key + "-" + el.id)) el.id = key + "-" + el.id;
+    }
+  }
+  // a diagram is one box that Chromium cannot split across pages: keep the
+  // tallest ones within a page (with room for the caption); the page's CSS
+  // cannot reach into the shadow root
+  for (const host of document.querySelectorAll("div.mermaid")) {
+    const svg = host.shadowRoot && host.shadowRoot.querySelector("svg");
+    if (svg) Object.assign(svg.style, { maxHeight: "215mm", height: "auto", display: "block", margin: "0 auto" });
+  }
+  // Chromium makes a PDF destination only for targets of links in the document
+  // itself, not in the diagrams' shadow roots: list the diagrams' targets in a
+  // hidden block so their links land too
+  const hidden = document.createElement("div");
+  hidden.hidden = true;
+  for (const host of document.querySelectorAll("div.mermaid")) {
+    for (const a of (host.shadowRoot ? host.shadowRoot.querySelectorAll("a") : [])) {
+      const href = a.getAttribute("href") || a.getAttribute("xlink:href") || "";
+      if (href.startsWith("#")) hidden.append(Object.assign(document.createElement("a"), { href }));
+    }
+  }
+  document.body.append(hidden);
+  // links to files (the downloads page's PDFs and zip) would point into the
+  // temporary build directory: print their text, without the link
+  for (const a of document.querySelectorAll("#print-site-page a[href]")) {
+    const url = new URL(a.href);
+    if (url.protocol === "file:" && url.pathname !== location.pathname) a.removeAttribute("href");
+  }
+  // the printed headings' text, in order, for fix_outline_titles()
+  window.__printHeadings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+    .filter(h => h.getClientRects().length > 0)
+    .map(h => h.innerText.replace(/\s+/g, " ").replace(/¶/g, "").trim());
+  // links that do not print (e.g. to pages outside the nav) need no target
+  return [...document.querySelectorAll("#print-site-page a[href^='#']")]
+    .filter(a => a.getClientRects().length > 0)
+    .concat([...hidden.children])
+    .map(a => a.getAttribute("href").slice(1))
+    .filter(id => id && !document.getElementById(decodeURIComponent(id)));
+}
+"""
+
+
+@dataclass
+class PdfResult:
+    lang: str
+    path: Path
+    seconds: float
+    pages: int
+    size: int
+
+
+def build_print_page(lang: str, site_dir: Path) -> Path:
+    """Strict build of one language with the print page on; returns the print page's path.
+
+    A separate build per language because in one static-i18n build the
+    print-site plugin keeps only the last language's pages. Chinese, the
+    default, is built alone (``BUILD_ONLY_LOCALE``). English is the last
+    language of the full build: built alone it would become the default and
+    claim the Chinese ``x.md`` files as its own.
+    """
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SITE_DIR=str(site_dir),
+        PRINT_SITE="true",
+        PRINT_TOC_TITLE=WORDS[lang]["toc_title"],
+        PRINT_PAGE_TITLE=WORDS[lang]["page_title"],
+    )
+    if lang == LANGUAGES[0]:
+        env["BUILD_ONLY_LOCALE"] = lang
+    elif lang != LANGUAGES[-1]:
+        raise ValueError(f"{lang}: only the default and the last language can have a print page")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"print build ({lang}) failed:\n{result.stdout}\n{result.stderr}")
+    page = site_dir / "print_page" / "index.html"
+    if not page.is_file():
+        raise RuntimeError(f"print build ({lang}) wrote no {page}")
+    theme_lang = re.search(r'<html\b[^>]*\blang="([^"]*)"', page.read_text(encoding="utf-8")).group(1)
+    if not theme_lang.startswith(lang):
+        raise RuntimeError(f"print build ({lang}) wrote a print page in {theme_lang!r}")
+    return page
+
+
+def page_urls(site_dir: Path) -> dict[str, str]:
+    """Print-site page key -> page URL for every built page ("immunology-t-cells" -> "immunology/t-cells/")."""
+    urls = {}
+    for index in site_dir.rglob("index.html"):
+        url = index.parent.relative_to(site_dir).as_posix()
+        url = "" if url == "." else url + "/"
+        key = url.strip("/").replace("/", "-") or "index"
+        urls[key] = url
+    return urls
+
+
+def print_key(url: str) -> str:
+    """The print-site plugin's anchor for a page URL with an optional #fragment."""
+    path, _, fragment = url.partition("#")
+    key = path.strip("/").replace("/", "-") or "index"
+    return f"{key}-{fragment}" if fragment else key
+
+
+def rewrite_diagram_links(html: str, urls: dict[str, str]) -> str:
+    """Point Mermaid ``click … href "x/"`` links at the print page's own anchors.
+
+    The plugin rewrites <a href> links only; diagram links stay relative to
+    their original page and would become dead file:// links in the PDF.
+    """
+    out = []
+    # split at each page section so every diagram knows which page it came from
+    parts = re.split(r"(<section class=\"print-page\" id=\"[^\"]+\")", html)
+    key = None
+    for part in parts:
+        m = re.match(r"<section class=\"print-page\" id=\"([^\"]+)\"", part)
+        if m:
+            key = m.group(1)
+        elif key in urls:
+            base = urls[key]
+
+            def to_anchor(match, base=base):
+                target = match.group(2)
+                if re.match(r"^[a-z]+:", target):
+                    return match.group(0)
+                path, _, fragment = target.partition("#")
+                resolved = posixpath.normpath(posixpath.join(base, path)) if path else base
+                resolved = "" if resolved == "." else resolved
+                anchor = print_key(resolved + ("#" + fragment if fragment else ""))
+                return f'{match.group(1)}"#{anchor}"'
+
+            part = re.sub(r"(click\s+\S+\s+href\s+)\"([^\"]+)\"", to_anchor, part)
+        out.append(part)
+    return "".join(out)
+
+
+def prepare_print_page(page: Path, lang: str, built: dt.date) -> None:
+    """Make the print page complete before Chromium opens it.
+
+    print-site renders this page after MkDocs' on_post_page, so it lacks what
+    mermaid2 and hooks/html_lang.py add to ordinary pages: add the site's own
+    Mermaid (else Material would fetch it from a CDN), the language tag, the
+    build date on the cover, and anchors for the diagrams' links.
+    """
+    html = page.read_text(encoding="utf-8")
+    site_dir = page.parent.parent
+    html = rewrite_diagram_links(html, page_urls(site_dir))
+    if "vendor/mermaid.min.js" not in html:
+        html = html.replace(
+            "</body>", '<script src="../assets/javascripts/vendor/mermaid.min.js"></script>\n</body>', 1
+        )
+    html = re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{WORDS[lang]['html_lang']}\g<2>", html, count=1)
+    date = f"{built.year} 年 {built.month} 月 {built.day} 日" if lang == "zh" else built.strftime("%-d %B %Y")
+    html = html.replace(
+        '<time class="print-build-date"></time>', f'<time class="print-build-date" datetime="{built}">{date}</time>'
+    )
+    # named, embeddable Noto Sans CJK SC subsets with every character of this page
+    html = substitute(html)
+    characters = text_characters(html)
+    missing = missing_characters(characters)
+    if missing:
+        raise RuntimeError(f"Noto Sans CJK SC has no glyph for {missing!r}; add a substitute in scripts/printfonts.py")
+    css = font_face_css(characters, page.parent / "fonts", "fonts/") + "\n" + page_number_css(lang)
+    html = html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
+    page.write_text(html, encoding="utf-8")
+
+
+def page_number_css(lang: str) -> str:
+    """The page number, once, in the page's language: a CSS margin box.
+
+    Not Chromium's footer_template: that is a separate document which cannot
+    load the page's fonts, so its text would fall back to unnamed Type 3 and
+    DejaVu fonts. A margin box is drawn with the page's own Noto Sans CJK SC.
+    print.css switches off the print-site plugin's own "Page N" box.
+    """
+    box = f"content: {WORDS[lang]['page_number']}; font-family: 'Noto Sans CJK SC'; font-size: 8pt; color: #555;"
+    return f"@page {{ @bottom-center {{ {box} }} }}"
+
+
+def print_pdf(context, page_file: Path, pdf_path: Path, lang: str) -> list[str]:
+    """Open the print page in ``context`` and write ``pdf_path``; returns problems (empty = fine)."""
+    problems: list[str] = []
+    tab = context.new_page()
+    try:
+        # the print page must not reach the network: refuse and report any such request
+        def guard(route):
+            if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+                return route.continue_()
+            problems.append(f"blocked request: {route.request.url}")
+            return route.abort()
+
+        tab.route("**/*", guard)
+        # search cannot start from file:// on the print page (no offline index); it is not printed
+        tab.on("pageerror", lambda e: None if "search_index" in str(e) else problems.append(f"page error: {e}"))
+        tab.goto(page_file.as_uri(), wait_until="load")
+        for i, d in enumerate(tab.evaluate(WAIT_FOR_DIAGRAMS), start=1):
+            if not d["drawn"] or d["error"] or "Syntax error" in d["text"]:
+                problems.append(f"diagram {i} did not draw: {d['text'][:200]}")
+        tab.emulate_media(media="print")
+        broken = tab.evaluate(PREPARE_FOR_PRINT)
+        problems += [f"internal link to missing #{b}" for b in sorted(set(broken))]
+        headings = tab.evaluate("() => window.__printHeadings")
+        tab.pdf(
+            path=str(pdf_path),
+            format="A4",
+            print_background=True,
+            display_header_footer=False,  # the page number is a margin box (page_number_css)
+            prefer_css_page_size=True,  # A4 and margins from print.css's @page
+            outline=True,
+            tagged=True,
+        )
+    finally:
+        tab.close()
+    problems += fix_outline_titles(pdf_path, headings)
+    return problems
+
+
+def fix_outline_titles(pdf_path: Path, headings: list[str]) -> list[str]:
+    """Give the outline the headings' own text; returns problems.
+
+    Chromium builds the outline from the tagged headings, but with Noto CJK as
+    the text font it repeats each title's text ("目录目录"). The entries are the
+    printed headings in document order, so each gets its heading's text; an entry
+    that does not contain its heading's text means the order differs: report it.
+    """
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=str(pdf_path))
+    writer.pdf_header = "%PDF-1.4"  # as Chromium wrote it (tagged PDF); pypdf would write 1.3
+    entries = []
+
+    def walk(item):
+        while item is not None:
+            item = item.get_object()
+            entries.append(item)
+            if "/First" in item:
+                walk(item["/First"])
+            item = item.get("/Next")
+
+    outlines = writer._root_object.get("/Outlines")
+    if outlines is None or "/First" not in outlines.get_object():
+        return ["the PDF has no outline"]
+    walk(outlines.get_object()["/First"])
+    if len(entries) != len(headings):
+        return [f"outline has {len(entries)} entries for {len(headings)} headings"]
+    for entry, heading in zip(entries, headings, strict=True):
+        # the repeats interleave per text run ("2.4 风湿病与 2.4 风湿病与 GCGC …"): compare characters
+        if set(heading.replace(" ", "")) != set(str(entry["/Title"]).replace(" ", "")):
+            return [f"outline entry {entry['/Title']!r} does not match heading {heading!r}"]
+        entry[NameObject("/Title")] = TextStringObject(heading)
+    writer.write(str(pdf_path))
+    return []
+
+
+def count_pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) -> list[PdfResult]:
+    """Build and print every language into ``out_dir``; raises on any problem."""
+    from playwright.sync_api import sync_playwright
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    built = dt.date.today()
+    results: list[PdfResult] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="pdf-build-", dir=work_dir) as tmp,
+        tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile,
+        sync_playwright() as p,
+    ):
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS
+        )
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        try:
+            for lang in languages:
+                start = time.perf_counter()
+                site_dir = Path(tmp) / lang
+                page = build_print_page(lang, site_dir)
+                prepare_print_page(page, lang, built)
+                pdf_path = out_dir / PDF_NAME.format(lang=lang)
+                problems = print_pdf(context, page, pdf_path, lang)
+                if problems:
+                    raise RuntimeError(f"PDF ({lang}) has problems:\n  " + "\n  ".join(problems))
+                seconds = time.perf_counter() - start
+                results.append(PdfResult(lang, pdf_path, seconds, count_pages(pdf_path), pdf_path.stat().st_size))
+        finally:
+            context.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "site" / "downloads", help="output directory")
+    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="language (repeatable; default: all)")
+    args = parser.parse_args(argv)
+    for r in make_pdfs(args.out, tuple(args.lang or LANGUAGES)):
+        print(f"PDF {r.lang}: {r.path} — {r.pages} pages, {r.size / 1e6:.2f} MB, {r.seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

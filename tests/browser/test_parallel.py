@@ -1,0 +1,106 @@
+"""The parallel reading view: Chinese and English side by side, paired paragraph by paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHAPTERS = [
+    "abstract/",
+    "immunology/",
+    "immunology/t-cells/",
+    "immunology/b-cells/",
+    "immunology/cytokines/",
+    "immunology/vitamin-d/",
+    "autoimmune/",
+    "autoimmune/rheumatoid-arthritis/",
+    "autoimmune/ankylosing-spondylitis/",
+    "autoimmune/lupus/",
+    "autoimmune/glucocorticoids/",
+    "immunotherapy/",
+]
+
+# Per section (heading id), per column: how many paragraphs, lists, admonitions,
+# notes and diagrams it holds; and every row's two columns.
+SECTIONS = """() => {
+  const BLOCKS = [':scope > p', ':scope > ul', ':scope > ol', ':scope > div', ':scope > details',
+                  ':scope > blockquote', ':scope > pre'].join(', ');
+  const sections = [];
+  for (const node of document.querySelector('article').children) {
+    if (/^H[1-6]$/.test(node.tagName)) sections.push({id: node.id, zh: 0, en: 0, rows: []});
+    if (!node.classList.contains('parallel-row') || !node.classList.contains('parallel-row--text')) continue;
+    const cols = [...node.children];
+    const section = sections[sections.length - 1];
+    section.rows.push(cols.map(c => c.getAttribute('lang')));
+    for (const col of cols) {
+      const key = col.getAttribute('lang') === 'en' ? 'en' : 'zh';
+      section[key] += col.querySelectorAll(BLOCKS).length;
+    }
+  }
+  return sections;
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_links_to_its_parallel_view(page, base_url, prefix, chapter):
+    page.goto(f"{base_url}/{prefix}{chapter}")
+    link = page.locator("article p.parallel-link a")
+    assert link.count() == 1
+    link.click()
+    page.wait_for_url(f"{base_url}/{prefix}parallel/{chapter}")
+    sections = page.evaluate(SECTIONS)
+    assert sections and all(s["rows"] for s in sections), sections
+    for section in sections:
+        # every row has a Chinese then an English column, and the counts agree section by section
+        assert all(row == ["zh-Hans", "en"] for row in section["rows"]), section
+        assert section["zh"] == section["en"] and section["zh"] > 0, section
+
+
+def test_section_ids_work_in_the_parallel_view(page, base_url):
+    page.goto(f"{base_url}/en/parallel/immunology/cytokines/#il-17")
+    heading = page.locator("h2#il-17")
+    assert heading.inner_text().startswith("1.3.1 Osteoporosis and IL-17")
+    title_row = heading.locator("xpath=following-sibling::div[1]")
+    assert title_row.locator('[lang="zh-Hans"] .parallel-title').inner_text() == "1.3.1 骨质疏松症与 IL-17"
+    assert title_row.locator('[lang="en"] .parallel-title').inner_text() == "1.3.1 Osteoporosis and IL-17"
+    first_row = title_row.locator("xpath=following-sibling::div[1]")
+    assert first_row.locator('[lang="zh-Hans"]').inner_text().startswith("IL-17 是通过刺激与破骨相关的间质细胞")
+    assert first_row.locator('[lang="en"]').inner_text().startswith("IL-17 exerts its bone-resorbing effect")
+
+
+def test_citations_and_notes_render_in_each_column_language(page, base_url):
+    page.goto(f"{base_url}/parallel/immunology/cytokines/")
+    zh, en = page.locator('.parallel-col[lang="zh-Hans"]'), page.locator('.parallel-col[lang="en"]')
+    assert zh.locator("sup.citation a").count() == en.locator("sup.citation a").count() > 0
+    ref16 = 'sup.citation a[href$="/references/#ref-16"]'
+    assert zh.locator(ref16).first.get_attribute("title").startswith("[16] 文献")
+    assert en.locator(ref16).first.get_attribute("title").startswith("[16] Bibliographic")
+    assert zh.locator(".editor-note .admonition-title").first.inner_text().startswith("编者注")
+    assert en.locator(".editor-note .admonition-title").first.inner_text().startswith("Editor's note")
+    text = page.locator("article").inner_text()
+    assert "[[note:" not in text and "[@" not in text  # every marker rendered
+    ids = page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)")
+    assert len(ids) == len(set(ids)), "duplicate ids on the parallel page"
+
+
+def test_columns_side_by_side_on_a_wide_screen_stacked_on_a_phone(page, base_url):
+    tops = """() => [...document.querySelectorAll('.parallel-row--text')].slice(0, 6).map(row =>
+        [...row.children].map(c => c.getBoundingClientRect()).map(r => [Math.round(r.top), Math.round(r.left)]))"""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base_url}/parallel/immunology/cytokines/")
+    for (zh_top, zh_left), (en_top, en_left) in page.evaluate(tops):
+        assert zh_top == en_top and en_left > zh_left  # same row, English on the right
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.reload()
+    for (zh_top, zh_left), (en_top, en_left) in page.evaluate(tops):
+        assert en_top > zh_top and en_left == zh_left  # stacked, English under Chinese
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_language_switch_keeps_the_parallel_view(page, base_url):
+    page.goto(f"{base_url}/parallel/immunology/t-cells/")
+    assert page.locator('link[rel="alternate"][hreflang="en"]').count() in (0, 1)
+    href = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
+    assert href.endswith("en/parallel/immunology/t-cells/")

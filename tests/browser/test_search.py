@@ -1,0 +1,72 @@
+"""Search: Chinese words found mid-sentence (jieba), results in the page's language only."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+pytestmark = pytest.mark.browser
+
+RESULT_COUNT = "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+def search(page, url: str, query: str) -> list[dict]:
+    """Type ``query`` into the header search box of ``url``; the results as {path, text}."""
+    page.goto(url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    for _attempt in range(5):
+        # a query typed before the search worker has built its index is dropped: retype it.
+        # Material reads the box on keyup, which fill() (like an IME) does not send: press End.
+        box.fill(query)
+        box.press("End")
+        try:
+            page.wait_for_function(RESULT_COUNT, timeout=4000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        pytest.fail(f"no search results for {query!r} on {url}")
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(i => ({path: new URL(i.querySelector('a').href).pathname, text: i.textContent}))",
+    )
+
+
+CHAPTER_PREFIXES = ("/abstract/", "/immunology/", "/autoimmune/", "/immunotherapy/")
+
+
+@pytest.mark.parametrize("word", ["骨吸收", "免疫学", "破骨细胞"])
+def test_chinese_word_in_mid_sentence_is_found_in_a_chapter(page, base_url, word):
+    results = search(page, f"{base_url}/immunology/cytokines/", word)
+    chapters = [r for r in results if r["path"].startswith(CHAPTER_PREFIXES)]
+    assert chapters, results
+    # the word itself, not just one of its characters, is in a chapter result
+    assert any(word in r["text"] for r in chapters), chapters
+
+
+@pytest.mark.parametrize("term", ["RANKL", "osteoclast", "OVX"])
+def test_english_terms_and_abbreviations_are_found(page, base_url, term):
+    results = search(page, f"{base_url}/en/immunology/cytokines/", term)
+    assert any(r["path"].startswith("/en/immunology/") for r in results), results
+
+
+def test_english_page_finds_only_english_pages(page, base_url):
+    results = search(page, f"{base_url}/en/immunology/cytokines/", "RANKL")
+    paths = [r["path"] for r in results]
+    assert paths and all(p.startswith("/en/") for p in paths), paths
+
+
+def test_chinese_page_finds_only_chinese_pages(page, base_url):
+    results = search(page, f"{base_url}/immunology/cytokines/", "RANKL")
+    paths = [r["path"] for r in results]
+    assert paths and not any(p.startswith("/en/") for p in paths), paths
+
+
+def test_english_pages_load_the_english_index(page, base_url):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path) if "search_index" in r.url else None)
+    search(page, f"{base_url}/en/immunology/t-cells/", "T cells")
+    assert requested == ["/en/search/search_index.json"]

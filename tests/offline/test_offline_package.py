@@ -1,0 +1,113 @@
+"""The offline package (``make offline``): unzipped and opened from file://
+in Chromium, with no server and no network."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from releasefiles import release
+
+pytestmark = pytest.mark.browser
+
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="session")
+def files(tmp_path_factory):
+    return release(tmp_path_factory)
+
+
+@pytest.fixture
+def offline_page(browser_context):
+    """A tab that records every request that is not to a local file."""
+    tab = browser_context.new_page()
+    tab.foreign = []
+    tab.errors = []
+    tab.on("request", lambda r: None if r.url.startswith(LOCAL) else tab.foreign.append(r.url))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    tab.close()
+
+
+def search(tab, query: str) -> str:
+    """Type ``query`` into Material's search (typed: it listens to key events); returns the result summary."""
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type(query)
+    tab.wait_for_selector(".md-search-result__item", timeout=20000)
+    return tab.locator(".md-search-result__meta").inner_text()
+
+
+def test_package_has_both_languages_the_pdfs_and_no_cdn(files):
+    root = files.offline_root
+    assert (root / "index.html").is_file() and (root / "en" / "index.html").is_file()
+    assert (root / "immunology" / "cytokines.html").is_file()  # .html links, not directory URLs
+    assert (root / "assets/javascripts/vendor/iframe-worker.js").is_file()
+    assert (root / "search/search_index.js").is_file() and (root / "en/search/search_index.js").is_file()
+    assert sorted(p.name for p in (root / "downloads").glob("*.pdf")) == [
+        "osteoimmunology-en.pdf",
+        "osteoimmunology-zh.pdf",
+    ]
+    for page in root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, page
+
+
+def test_home_language_links_are_relative(files):
+    """static-i18n writes the home pages' switcher links from the site root; under file:// that is the disk's."""
+    for page, expected in (
+        ("index.html", {"zh": "index.html", "en": "en/index.html"}),
+        ("en/index.html", {"zh": "../index.html", "en": "index.html"}),
+    ):
+        soup = BeautifulSoup((files.offline_root / page).read_text(encoding="utf-8"), "html.parser")
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+        assert links == expected, page
+
+
+def test_chapter_with_diagram_renders_from_file(files, offline_page):
+    tab = offline_page
+    tab.goto((files.offline_root / "immunology" / "cytokines.html").as_uri())
+    tab.wait_for_function(
+        "() => { const d = [...document.querySelectorAll('div.mermaid')];"
+        " return d.length > 0 && d.every(x => x.shadowRoot && x.shadowRoot.querySelector('svg')); }",
+        timeout=20000,
+    )
+    svg = tab.evaluate("() => document.querySelector('div.mermaid').shadowRoot.querySelector('svg').textContent")
+    assert "IL-17" in svg and "Syntax error" not in svg
+    assert tab.locator("h1").first.inner_text().startswith("1.3")
+    # the navigation links to the next chapter as a file
+    assert tab.locator("a.md-footer__link--next").get_attribute("href").endswith(".html")
+    assert tab.foreign == [] and tab.errors == []
+
+
+def test_chinese_and_english_search_work_from_file(files, offline_page):
+    tab = offline_page
+    tab.goto((files.offline_root / "index.html").as_uri())
+    assert re.search(r"\d", search(tab, "破骨细胞"))
+    assert "破骨细胞" in tab.locator(".md-search-result__item").first.inner_text()
+    tab.goto((files.offline_root / "en" / "index.html").as_uri())
+    assert re.search(r"\d", search(tab, "osteoclast"))
+    assert tab.locator(".md-search-result__item a").first.get_attribute("href").startswith("file:")
+    assert tab.foreign == [] and tab.errors == []
+
+
+def test_language_switch_keeps_the_section_from_file(files, offline_page):
+    tab = offline_page
+    root = files.offline_root
+    tab.goto((root / "immunology" / "cytokines.html").as_uri() + "#il-17")
+    tab.locator(".md-header__option .md-select").hover()
+    tab.locator('a.md-select__link[hreflang="en"]').click()
+    tab.wait_for_url((root / "en" / "immunology" / "cytokines.html").as_uri() + "#il-17")
+    assert tab.locator("#il-17").inner_text().startswith("1.3.1")
+    tab.goto((root / "index.html").as_uri())
+    tab.locator(".md-header__option .md-select").hover()
+    tab.locator('a.md-select__link[hreflang="en"]').click()
+    tab.wait_for_url((root / "en" / "index.html").as_uri())
+    assert tab.foreign == []
+
+
+def test_pdf_times_are_reported(files):
+    """`make pdf` prints time and size per language (the benchmark)."""
+    assert set(files.pdf_seconds) == {"zh", "en"}
+    assert re.search(r"PDF zh: .* pages, [\d.]+ MB, [\d.]+ s", files.pdf_log)

@@ -1,0 +1,70 @@
+"""The built site: one search index per language; a parallel view for every chapter."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import LANGUAGES, PAGES, page_file
+
+CHAPTERS = [
+    "abstract/",
+    "immunology/",
+    "immunology/t-cells/",
+    "immunology/b-cells/",
+    "immunology/cytokines/",
+    "immunology/vitamin-d/",
+    "autoimmune/",
+    "autoimmune/rheumatoid-arthritis/",
+    "autoimmune/ankylosing-spondylitis/",
+    "autoimmune/lupus/",
+    "autoimmune/glucocorticoids/",
+    "immunotherapy/",
+]
+CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def index(site_dir, lang: str) -> dict:
+    return json.loads((site_dir / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_search_index(site_dir):
+    zh, en = index(site_dir, "zh"), index(site_dir, "en")
+    zh_titles = {d["title"].replace("\u200b", "") for d in zh["docs"] if "#" not in d["location"]}
+    en_titles = {d["title"] for d in en["docs"] if "#" not in d["location"]}
+    assert "1.3 骨质疏松症与细胞因子" in zh_titles and "1.3 Osteoporosis and cytokines" in en_titles
+    assert not any(d["location"].startswith("en/") for d in zh["docs"] + en["docs"])
+    # every page in the language's own index, and no parallel view (it repeats the chapters)
+    for lang, docs in (("zh", zh["docs"]), ("en", en["docs"])):
+        pages = {d["location"].split("#")[0] for d in docs}
+        assert pages == set(PAGES), (lang, pages ^ set(PAGES))
+
+
+def test_chinese_index_is_segmented_by_jieba(site_dir):
+    text = " ".join(d["text"] for d in index(site_dir, "zh")["docs"])
+    for word in ("骨吸收", "免疫学", "破骨细胞"):
+        assert f"\u200b{word}\u200b" in text
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_search_from_the_english_root(site_dir, page):
+    config = json.loads(CONFIG_RE.search(page_file(site_dir, "en", page).read_text(encoding="utf-8")).group(1))
+    depth = page.count("/") + 1  # below /en/
+    assert config["base"] == "../" * depth + "en/"
+    zh_config = json.loads(CONFIG_RE.search(page_file(site_dir, "zh", page).read_text(encoding="utf-8")).group(1))
+    assert not zh_config["base"].endswith("en/")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_has_a_parallel_view_linked_from_its_top(site_dir, html, lang, chapter):
+    view = (site_dir / LANGUAGES[lang] / "parallel" / chapter / "index.html").read_text(encoding="utf-8")
+    assert view.count('<div class="parallel-col" lang="zh-Hans">') == view.count('<div class="parallel-col" lang="en">')
+    article = html(lang, chapter)
+    article = article[article.index("<article") :]
+    # the link comes right after the title (and the Chinese page's source subtitle)
+    first_paragraphs = re.findall(r"<p\b[^>]*>", article)[:2]
+    assert any('class="parallel-link"' in p for p in first_paragraphs), first_paragraphs
+    assert f'href="{"../" * chapter.count("/")}parallel/{chapter}"' in article

@@ -1,0 +1,181 @@
+"""The pure parts of the parallel view and of the per-language search index."""
+
+from __future__ import annotations
+
+from sitecheck.parallel import (
+    insert_after_title,
+    is_chapter,
+    pair_sections,
+    parallel_page_markdown,
+    parallel_src_uri,
+    prefix_ids,
+    rebase_links,
+    split_blocks,
+    split_sections,
+)
+from sitecheck.search_index import split_index, with_language_base
+
+ZH = """\
+# 1.1 小节 { #part }
+
+<p class="source-subtitle" lang="en">Part</p>
+
+!!! objectives "学习目标"
+
+    - 一。
+
+    - 二。
+
+第一段[@1]，
+接续的一行。
+
+[[note:doubt]]
+
+```mermaid
+flowchart TD
+
+    a --> b
+```
+
+## 要点 { #key-points }
+
+- 甲
+- 乙
+"""
+
+EN = """\
+# 1.1 Part { #part }
+
+!!! objectives "Objectives"
+
+    - One.
+
+    - Two.
+
+First paragraph[@1],
+a continued line.
+
+[[note:doubt]]
+
+```mermaid
+flowchart TD
+
+    a --> b
+```
+
+## Key points { #key-points }
+
+- A
+- B
+"""
+
+LABELS = {"parallel_title": "中英对照", "parallel_back": "返回本章", "colon": "："}
+
+
+def test_blocks_keep_admonition_bodies_and_fences_whole():
+    blocks = [b.text for b in split_blocks(ZH)]
+    assert blocks[0] == "# 1.1 小节 { #part }"
+    assert blocks[2].startswith("!!! objectives") and blocks[2].endswith("- 二。")
+    assert blocks[3] == "第一段[@1]，\n接续的一行。"
+    assert blocks[4] == "[[note:doubt]]"
+    assert blocks[5] == "```mermaid\nflowchart TD\n\n    a --> b\n```"
+    assert blocks[-1] == "- 甲\n- 乙"
+
+
+def test_sections_take_the_subtitle_with_the_heading():
+    zh, en = split_sections(ZH), split_sections(EN)
+    assert [(s.id, len(s.blocks)) for s in zh] == [("part", 4), ("key-points", 1)]
+    assert [(s.id, len(s.blocks)) for s in en] == [("part", 4), ("key-points", 1)]
+    assert zh[0].subtitle == '<p class="source-subtitle" lang="en">Part</p>'
+    assert zh[0].title == "1.1 小节"
+
+
+def test_pairing_a_clean_chapter_has_no_findings():
+    pairs, findings = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN)
+    assert findings == []
+    assert [len(p.rows) for p in pairs] == [4, 1]
+
+
+def test_a_missing_paragraph_is_a_finding_naming_both_files_and_the_section():
+    en = EN.replace("[[note:doubt]]\n\n", "")
+    pairs, findings = pair_sections("docs/x.md", ZH, "docs/x.en.md", en)
+    assert [str(f) for f in findings] == [
+        "docs/x.en.md:1: parallel view: section '#part' has 3 paragraphs/blocks here but 4 in docs/x.md:1, "
+        "so the side-by-side view misaligns; give both files the same paragraphs, lists, admonitions and "
+        "notes in the same order."
+    ]
+    assert pairs[0].rows[-1][1] is None  # padded, nothing dropped
+
+
+def test_different_headings_cannot_be_paired():
+    pairs, findings = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN.replace("#key-points", "#summary"))
+    assert pairs == [] and len(findings) == 1
+    assert "the headings differ from docs/x.md" in str(findings[0])
+
+
+def test_page_has_headings_in_page_language_and_two_columns_per_row():
+    pairs, _ = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN)
+    markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang: text)
+    assert markdown.startswith("---\nsearch:\n  exclude: true\n")
+    assert "# 中英对照：1.1 小节 { #part }" in markdown
+    assert "## 要点 { #key-points }" in markdown
+    assert markdown.count('<div class="parallel-col" lang="zh-Hans" markdown="block">') == markdown.count(
+        '<div class="parallel-col" lang="en" markdown="block">'
+    )
+    assert "[返回本章](../x.md)" in markdown
+
+
+def test_links_still_point_where_they_did_on_the_chapter_page():
+    page = "immunology/cytokines"  # at /immunology/cytokines/, its view at /parallel/immunology/cytokines/
+    assert rebase_links("see [T](t-cells.md#t-cells) and [x](#here)", page) == (
+        "see [T](../../immunology/t-cells.md#t-cells) and [x](#here)"
+    )
+    assert rebase_links('    click a href "../../glossary/#x" "X"\n    click b href "#il-17"', page) == (
+        '    click a href "../../../glossary/#x" "X"\n    click b href "#il-17"'
+    )
+    # an index page's links are relative to its folder
+    assert rebase_links('  click r href "lupus/#sle"', "autoimmune/index") == (
+        '  click r href "../../autoimmune/lupus/#sle"'
+    )
+    assert rebase_links("[G](glossary.md)", "abstract") == "[G](../glossary.md)"
+
+
+def test_ids_get_the_column_prefix():
+    text = 'Caption.\n{ #figure-3 .figure-caption }\n<sup class="citation" id="cite-1">'
+    assert prefix_ids(text, "en") == 'Caption.\n{ #en-figure-3 .figure-caption }\n<sup class="citation" id="en-cite-1">'
+
+
+def test_chapters_and_paths():
+    assert is_chapter(ZH) and not is_chapter("# 首页 { #home }\n")
+    assert parallel_src_uri("immunology/cytokines", "en") == "parallel/immunology/cytokines.en.md"
+    assert parallel_src_uri("abstract", "zh") == "parallel/abstract.md"
+
+
+def test_link_goes_under_the_title_and_its_subtitle():
+    result = insert_after_title(ZH, "LINK\n")
+    assert result.startswith('# 1.1 小节 { #part }\n\n<p class="source-subtitle" lang="en">Part</p>\n\nLINK\n')
+    before, after = insert_after_title(EN, "LINK\n").split("LINK\n")
+    assert before == "# 1.1 Part { #part }\n\n" and after.lstrip("\n").startswith("!!! objectives")
+
+
+def test_search_index_is_split_by_language_with_english_locations_relative_to_en():
+    index = {
+        "config": {"lang": ["zh", "en"]},
+        "docs": [
+            {"location": "", "title": "首页", "text": ""},
+            {"location": "abstract/#abstract", "title": "摘要", "text": ""},
+            {"location": "en/", "title": "Home", "text": ""},
+            {"location": "en/abstract/#abstract", "title": "Abstract", "text": ""},
+        ],
+    }
+    split = split_index(index, ["zh", "en"], "zh")
+    assert [d["location"] for d in split["zh"]["docs"]] == ["", "abstract/#abstract"]
+    assert [d["location"] for d in split["en"]["docs"]] == ["", "abstract/#abstract"]
+    assert split["en"]["config"] == index["config"]
+
+
+def test_english_pages_point_material_at_the_english_root():
+    html = '<script id="__config" type="application/json">{"base": "../..", "search": "../../x.js"}</script>'
+    assert with_language_base(html, "en") == (
+        '<script id="__config" type="application/json">{"base": "../../en/", "search": "../../x.js"}</script>'
+    )
