@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,17 +12,43 @@ from conftest import LANGUAGES, PAGES
 pytestmark = pytest.mark.browser
 
 
-def test_switcher_keeps_page_and_section_zh_to_en_and_back(page, base_url):
-    page.goto(f"{base_url}/immunology/cytokines/#il-17")
-    page.locator(".md-header__option .md-select").hover()
-    page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_url(f"{base_url}/en/immunology/cytokines/#il-17")
-    assert page.locator("#il-17").inner_text().startswith("1.3.1")
+# Every chapter, with the id of a section in it (the last heading of the source's text)
+CHAPTER_SECTIONS = {
+    "abstract/": "introduction",
+    "immunology/": "immunological-factors",
+    "immunology/t-cells/": "t-cells",
+    "immunology/b-cells/": "b-cells",
+    "immunology/cytokines/": "il-17",
+    "immunology/vitamin-d/": "vitamin-d",
+    "autoimmune/": "autoimmune-diseases",
+    "autoimmune/rheumatoid-arthritis/": "rheumatoid-arthritis",
+    "autoimmune/ankylosing-spondylitis/": "ankylosing-spondylitis",
+    "autoimmune/lupus/": "sle",
+    "autoimmune/glucocorticoids/": "giop",
+    "immunotherapy/": "immunotherapy",
+}
 
+
+def switch_language(page, to: str) -> None:
     page.locator(".md-header__option .md-select").hover()
-    page.locator('a.md-select__link[hreflang="zh"]').click()
-    page.wait_for_url(f"{base_url}/immunology/cytokines/#il-17")
-    assert "IL-17" in page.locator("#il-17").inner_text()
+    page.locator(f'a.md-select__link[hreflang="{to}"]').click()
+
+
+@pytest.mark.parametrize("chapter,section", CHAPTER_SECTIONS.items())
+def test_switcher_keeps_page_and_section_zh_to_en_and_back(page, base_url, chapter, section):
+    page.goto(f"{base_url}/{chapter}#{section}")
+    zh_title = page.locator(f"#{section}").inner_text()
+    switch_language(page, "en")
+    page.wait_for_url(f"{base_url}/en/{chapter}#{section}")
+    en_title = page.locator(f"#{section}").inner_text()
+    assert en_title != zh_title  # the same section, now in English
+    assert not re.search(r"[\u4e00-\u9fff]", en_title)
+
+    # also with a section reached by following the table of contents
+    page.locator('.md-sidebar--secondary a.md-nav__link[href="#key-points"]').click()
+    switch_language(page, "zh")
+    page.wait_for_url(f"{base_url}/{chapter}#key-points")
+    assert page.locator("#key-points").inner_text().startswith("要点")
 
 
 def test_switcher_is_reachable_by_keyboard(page, base_url):
@@ -76,3 +103,22 @@ def test_no_console_errors_or_missing_files(browser_context, base_url, lang):
     finally:
         tab.close()
     assert problems == []
+
+
+def test_collapsed_answers_open_with_the_keyboard(page, base_url):
+    page.goto(f"{base_url}/immunology/t-cells/#self-check")
+    summary = page.locator("details.question > summary").first
+    summary.focus()
+    assert not page.locator("details.question").first.evaluate("d => d.open")
+    page.keyboard.press("Enter")
+    assert page.locator("details.question").first.evaluate("d => d.open")
+
+
+def test_search_opens_and_answers_from_the_keyboard(page, base_url):
+    page.goto(f"{base_url}/en/immunology/t-cells/")
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.keyboard.type("osteoclast")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => !!document.activeElement.closest('.md-search-result__item')")
