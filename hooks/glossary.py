@@ -68,11 +68,23 @@ def on_pre_build(config):
             report(log, abbreviation_findings(path, text, known, DATA_FILE))
 
 
+def on_nav(nav, config, files):
+    # reading order, so "used in" lists sections as the reader meets them
+    state["order"] = [page_key("docs/" + p.file.src_uri)[0] for p in nav.pages]
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     key, _ = page_key("docs/" + page.file.src_uri)
     if key == "glossary" and PAGE_MARKER in markdown:
-        content = {p: t for p, t in state["pages"][lang].items() if p not in NOT_CONTENT}
+        order = state.get("order", [])
+        content = {
+            p: t
+            for p, t in sorted(
+                state["pages"][lang].items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+            )
+            if p not in NOT_CONTENT
+        }
         used_in = usage(state["records"], content, lang)
         listing = glossary_page_markdown(state["records"], lang, state["labels"][lang], used_in)
         markdown = markdown.replace(PAGE_MARKER, listing)

@@ -29,6 +29,8 @@ NOT_TEXT_RE = re.compile(
 # A Latin token that may be an abbreviation: IL-17, TNF-α, CD8, Th17, DCs, MHC …
 TOKEN_RE = re.compile(rf"(?<![A-Za-z0-9_\-/#.=]])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9{GREEK}]+)*[{GREEK}]?")
 ROMAN_RE = re.compile(r"^[IVX]+$")
+# Source text that has no section number: the abstract and the introduction
+UNNUMBERED_SOURCE_SECTIONS = {"abstract", "source-english-abstract", "introduction"}
 
 
 @dataclass(frozen=True)
@@ -232,12 +234,14 @@ def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[s
     for page, text in pages.items():
         for section in _section_texts(text):
             heading, body = section
-            if heading is None or not heading.id:
+            # only the source's own sections, not key points or self-check questions
+            if heading is None or not (heading.number or heading.id in UNNUMBERED_SOURCE_SECTIONS):
                 continue
-            flat = body.replace(" ", "") if lang == "zh" else body
+            # Chinese terms are matched with spaces removed (B 淋巴细胞 = B淋巴细胞)
+            text = heading.title + "\n" + body
+            text = text.replace(" ", "") if lang == "zh" else text
             for entry_id, entry_patterns in patterns.items():
-                haystacks = (flat, body)
-                if any(p.search(h) for p in entry_patterns for h in haystacks):
+                if any(p.search(text) for p in entry_patterns):
                     found.setdefault(entry_id, []).append((page, heading.id, heading.title))
     return found
 
