@@ -19,30 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS
 
-from sitebuild import build, serve  # noqa: E402
+from sitebuild import ROOT, build, serve
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGE_WITHOUT_DIAGRAM = "autoimmune/lupus/"
 PAGE_WITH_DIAGRAM = "immunology/cytokines/"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["", PAGE_WITH_DIAGRAM]
-OPEN_SHADOW_ROOTS = (
-    "const a=Element.prototype.attachShadow;"
-    "Element.prototype.attachShadow=function(i){return a.call(this,Object.assign({},i,{mode:'open'}))}"
-)
 
 
 def median_seconds(action, runs: int = RUNS) -> float:
@@ -188,7 +173,7 @@ def lighthouse(base: str) -> dict:
                     str(LIGHTHOUSE),
                     f"{base}/{path}",
                     f"--chrome-path={CHROMIUM}",
-                    "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+                    "--chrome-flags=--headless=new " + " ".join(BROWSER_ARGS),
                     "--only-categories=performance,accessibility,best-practices,seo",
                     "--output=json",
                     f"--output-path={report.name}",
@@ -255,7 +240,7 @@ def main() -> None:
         results["build"] = build_times(out)
         site = out / "with"
         with serve(site) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
             context = browser.new_context()
             context.add_init_script(OPEN_SHADOW_ROOTS)
             results["bytes"] = {

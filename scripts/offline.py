@@ -16,32 +16,23 @@ so its footer links work offline too.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild import ROOT, build
+
 ZIP_NAME = "osteoimmunology-offline.zip"
 TOP_DIR = "osteoimmunology-offline"
 
 
 def build_offline_site(site_dir: Path) -> None:
     """Strict build with the offline plugin into ``site_dir``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_DIR=str(site_dir), OFFLINE="true")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = build(ROOT, site_dir, {"OFFLINE": "true"})
     if result.returncode != 0:
         raise RuntimeError(f"offline build failed:\n{result.stdout}\n{result.stderr}")
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import posixpath
 import re
 import subprocess
@@ -26,19 +25,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS
 from printfonts import font_face_css, missing_characters, substitute, text_characters
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from sitebuild import ROOT, build
+
 LANGUAGES = ("zh", "en")
 PDF_NAME = "osteoimmunology-{lang}.pdf"
 
@@ -58,13 +49,6 @@ WORDS = {
     },
 }
 
-# Material renders Mermaid into a closed shadow root; open it so we can wait for the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attach.call(this, Object.assign({}, init, { mode: "open" }));
-};
-"""
 
 # Resolves when every diagram has an <svg> (or after the deadline); returns
 # one {drawn, error, text} per diagram so a failure can say which one.
@@ -164,9 +148,6 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     claim the Chinese ``x.md`` files as its own.
     """
     env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        SITE_DIR=str(site_dir),
         PRINT_SITE="true",
         PRINT_TOC_TITLE=WORDS[lang]["toc_title"],
         PRINT_PAGE_TITLE=WORDS[lang]["page_title"],
@@ -175,14 +156,7 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
         env["BUILD_ONLY_LOCALE"] = lang
     elif lang != LANGUAGES[-1]:
         raise ValueError(f"{lang}: only the default and the last language can have a print page")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = build(ROOT, site_dir, env)
     if result.returncode != 0:
         raise RuntimeError(f"print build ({lang}) failed:\n{result.stdout}\n{result.stderr}")
     page = site_dir / "print_page" / "index.html"

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS
 
 from sitebuild import ROOT, build, serve
 
@@ -32,6 +33,9 @@ PAGES = [
     "downloads/",
 ]
 LANGUAGES = {"zh": "", "en": "en/"}
+# The pages that carry the review's text; the home page and these others do not
+REFERENCE_PAGES = ["", "glossary/", "references/", "editorial-notes/", "instructors/", "downloads/"]
+CHAPTERS = [page for page in PAGES if page not in REFERENCE_PAGES]
 
 
 @pytest.fixture(scope="session")
@@ -68,25 +72,6 @@ def base_url(site_dir):
         yield url
 
 
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-# Material renders Mermaid into a closed shadow root; open it so tests can see the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attach.call(this, Object.assign({}, init, { mode: "open" }));
-};
-"""
-
-
 @pytest.fixture(scope="session")
 def browser_context():
     """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
@@ -95,7 +80,7 @@ def browser_context():
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             profile,
-            executable_path="/usr/bin/chromium",
+            executable_path=CHROMIUM,
             headless=True,
             args=BROWSER_ARGS,
         )

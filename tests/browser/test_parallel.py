@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CHAPTERS
+
 pytestmark = pytest.mark.browser
 
-CHAPTERS = [
-    "abstract/",
-    "immunology/",
-    "immunology/t-cells/",
-    "immunology/b-cells/",
-    "immunology/cytokines/",
-    "immunology/vitamin-d/",
-    "autoimmune/",
-    "autoimmune/rheumatoid-arthritis/",
-    "autoimmune/ankylosing-spondylitis/",
-    "autoimmune/lupus/",
-    "autoimmune/glucocorticoids/",
-    "immunotherapy/",
-]
 
 # Per section (heading id), per column: how many paragraphs, lists, admonitions,
 # notes and diagrams it holds; and every row's two columns.

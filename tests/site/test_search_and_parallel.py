@@ -7,22 +7,8 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, page_file
+from conftest import CHAPTERS, LANGUAGES, PAGES, page_file
 
-CHAPTERS = [
-    "abstract/",
-    "immunology/",
-    "immunology/t-cells/",
-    "immunology/b-cells/",
-    "immunology/cytokines/",
-    "immunology/vitamin-d/",
-    "autoimmune/",
-    "autoimmune/rheumatoid-arthritis/",
-    "autoimmune/ankylosing-spondylitis/",
-    "autoimmune/lupus/",
-    "autoimmune/glucocorticoids/",
-    "immunotherapy/",
-]
 CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
