@@ -7,12 +7,8 @@ lists). Markers: ``[[note:id]]`` on its own line in a chapter page;
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.data import DataError, load_records
 from sitecheck.editorial import (
     corrections_table,
     marker_findings,
@@ -25,15 +21,14 @@ from sitecheck.pages import page_key
 from sitehook import (
     current_language,
     is_default_language_build,
+    load_corrections,
     page_sources,
-    project_relative,
     read_labels,
     report,
 )
 
 log = get_plugin_logger("editorial")
 
-DATA_DIR = "docs/_data/corrections"
 CORRECTIONS_MARKER = "[[corrections]]"
 NOTES_MARKER = "[[editor-notes]]"
 
@@ -42,16 +37,7 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    state["corrections"], state["notes"] = [], []
-    folder = Path(config.config_file_path).parent / DATA_DIR
-    for path in sorted(folder.glob("*.yml")):
-        name = project_relative(config, path)
-        text = path.read_text(encoding="utf-8")
-        try:
-            state["corrections"] += [(name, r) for r in load_records(text, name, "corrections")]
-            state["notes"] += [(name, r) for r in load_records(text, name, "notes")]
-        except DataError as error:
-            raise PluginError(str(error)) from error
+    state["corrections"], state["notes"] = load_corrections(config)
     state["labels"] = read_labels(config)
 
 

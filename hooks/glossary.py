@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import io
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.data import DataError, load_records
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
@@ -27,7 +25,7 @@ from sitecheck.glossary import (
     variants,
 )
 from sitecheck.pages import page_key
-from sitehook import current_language, is_default_language_build, page_sources, read_data, read_labels, report
+from sitehook import current_language, is_default_language_build, load_data, page_sources, read_labels, report
 
 log = get_plugin_logger("glossary")
 
@@ -41,10 +39,7 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    try:
-        state["records"] = load_records(read_data(config, DATA_FILE), DATA_FILE)
-    except DataError as error:
-        raise PluginError(str(error)) from error
+    state["records"] = load_data(config, DATA_FILE)
     state["labels"] = read_labels(config)
     load_search_dictionary(state["records"])
 

@@ -15,11 +15,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitecheck.data import DataError, load_records
 from sitecheck.editorial import replace_note_markers
 from sitecheck.pages import citation_sites, page_key, relative_link
 from sitecheck.parallel import (
@@ -38,9 +36,9 @@ from sitecheck.sections import page_url
 from sitehook import (
     current_language,
     is_default_language_build,
+    load_corrections,
+    load_data,
     page_sources,
-    project_relative,
-    read_data,
     read_labels,
     report,
 )
@@ -48,7 +46,6 @@ from sitehook import (
 log = get_plugin_logger("parallel")
 
 REFERENCES_FILE = "docs/_data/references.yml"
-CORRECTIONS_DIR = "docs/_data/corrections"
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -56,14 +53,8 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     state.clear()
     state["labels"] = read_labels(config)
-    try:
-        state["references"] = {r.get("n"): r for r in load_records(read_data(config, REFERENCES_FILE), REFERENCES_FILE)}
-        state["notes"] = {}
-        for path in sorted((Path(config.config_file_path).parent / CORRECTIONS_DIR).glob("*.yml")):
-            for record in load_records(path.read_text(encoding="utf-8"), project_relative(config, path), "notes"):
-                state["notes"][record.get("id")] = record
-    except DataError as error:
-        raise PluginError(str(error)) from error
+    state["references"] = {r.get("n"): r for r in load_data(config, REFERENCES_FILE)}
+    state["notes"] = {record.get("id"): record for _path, record in load_corrections(config)[1]}
 
 
 def on_pre_build(config):

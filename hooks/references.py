@@ -7,10 +7,8 @@ date, and malformed entries in ``docs/_data/references.yml``.
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.data import DataError, load_records
 from sitecheck.markdown import parse_headings
 from sitecheck.pages import citation_sites, page_key
 from sitecheck.references import (
@@ -22,8 +20,8 @@ from sitecheck.references import (
 from sitehook import (
     current_language,
     is_default_language_build,
+    load_data,
     page_sources,
-    read_data,
     read_labels,
     report,
 )
@@ -40,11 +38,7 @@ state: dict = {}
 
 def on_config(config):
     state.clear()
-    text = read_data(config, DATA_FILE)
-    try:
-        state["records"] = load_records(text, DATA_FILE)
-    except DataError as error:
-        raise PluginError(str(error)) from error
+    state["records"] = load_data(config, DATA_FILE)
     state["labels"] = read_labels(config)
     state["by_number"] = {r.get("n"): r for r in state["records"]}
 

@@ -70,3 +70,29 @@ def read_labels(config) -> dict:
 
 
 LABELS_FILE = "docs/_data/labels.yml"
+
+
+def load_data(config, relative: str, key: str | None = None) -> list:
+    """The records of one YAML data file; a broken file stops the build (PluginError)."""
+    from mkdocs.exceptions import PluginError
+
+    from sitecheck.data import DataError, load_records
+
+    try:
+        return load_records(read_data(config, relative), relative, key)
+    except DataError as error:
+        raise PluginError(str(error)) from error
+
+
+def load_corrections(config) -> tuple[list, list]:
+    """(corrections, notes) of every docs/_data/corrections/*.yml, as (path, record) pairs."""
+    folder = Path(config.config_file_path).parent / CORRECTIONS_DIR
+    corrections, notes = [], []
+    for path in sorted(folder.glob("*.yml")):
+        name = project_relative(config, path)
+        corrections += [(name, record) for record in load_data(config, name, "corrections")]
+        notes += [(name, record) for record in load_data(config, name, "notes")]
+    return corrections, notes
+
+
+CORRECTIONS_DIR = "docs/_data/corrections"
