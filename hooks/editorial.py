@@ -16,8 +16,7 @@ from sitecheck.editorial import (
     record_findings,
     replace_note_markers,
 )
-from sitecheck.markdown import parse_headings
-from sitecheck.pages import page_key
+from sitecheck.pages import section_titles
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -43,12 +42,7 @@ def on_config(config):
 
 def on_pre_build(config):
     sources = page_sources(config)
-    state["titles"] = {
-        (page, lang, heading.id): heading.title
-        for path, text in sources.items()
-        for page, lang in [page_key(path)]
-        for heading in parse_headings(text)
-    }
+    state["titles"] = section_titles(sources)
     if is_default_language_build(config):
         report(log, record_findings(state["corrections"], state["notes"]))
         report(log, marker_findings(sources, state["notes"]))

@@ -25,7 +25,15 @@ from sitecheck.glossary import (
     variants,
 )
 from sitecheck.pages import page_key
-from sitehook import current_language, is_default_language_build, load_data, page_sources, read_labels, report
+from sitehook import (
+    current_language,
+    is_default_language_build,
+    load_data,
+    nav_order,
+    page_sources,
+    read_labels,
+    report,
+)
 
 log = get_plugin_logger("glossary")
 
@@ -65,7 +73,7 @@ def on_pre_build(config):
 
 def on_nav(nav, config, files):
     # reading order, so "used in" lists sections as the reader meets them
-    state["order"] = [page_key("docs/" + p.file.src_uri)[0] for p in nav.pages]
+    state["order"] = nav_order(nav)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -6,9 +6,8 @@ same heading ids in both languages.
 
 from __future__ import annotations
 
-from sitecheck.pages import page_key
 from sitecheck.sections import linkable_sections, sections_table
-from sitehook import current_language, page_sources, read_labels
+from sitehook import current_language, nav_order, page_sources, read_labels
 
 PAGE_MARKER = "[[sections]]"
 
@@ -22,7 +21,7 @@ def on_config(config):
 
 def on_nav(nav, config, files):
     # nav order, as page keys ("immunology/t-cells"), for a table that reads like the site
-    state["order"] = [page_key("docs/" + p.file.src_uri)[0] for p in nav.pages]
+    state["order"] = nav_order(nav)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.markdown import parse_headings
-from sitecheck.pages import citation_sites, page_key
+from sitecheck.pages import citation_sites, page_key, section_titles
 from sitecheck.references import (
     citation_findings,
     record_findings,
@@ -62,13 +61,3 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(PAGE_MARKER, listing)
     sites = citation_sites(path, markdown)
     return replace_citations(markdown, sites, state["by_number"], lang, labels)
-
-
-def section_titles(sources: dict[str, str]) -> dict:
-    """(page, lang, heading id) -> the heading's title, for back-link text."""
-    titles = {}
-    for path, text in sources.items():
-        page, lang = page_key(path)
-        for heading in parse_headings(text):
-            titles[(page, lang, heading.id)] = heading.title
-    return titles

@@ -12,17 +12,15 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from sitecheck.search_index import split_index, with_language_base
-from sitehook import current_language
+from sitehook import current_language, is_default_language_build
 
 INDEX = Path("search") / "search_index.json"
 
 
 def on_post_page(output, page, config):
-    i18n = config.plugins.get("i18n")
-    lang = current_language(config)
-    if i18n is None or lang == i18n.default_language:
+    if is_default_language_build(config):
         return output
-    return with_language_base(output, lang)
+    return with_language_base(output, current_language(config))
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index

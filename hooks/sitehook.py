@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from sitecheck.data import DataError, load_keyed_records, load_mapping, load_records
+from sitecheck.pages import page_key
+
+LABELS_FILE = "docs/_data/labels.yml"
+CORRECTIONS_DIR = "docs/_data/corrections"
+
 
 def is_default_language_build(config) -> bool:
     """True in the first (Chinese) pass; mkdocs-static-i18n then rebuilds per language."""
@@ -46,10 +54,13 @@ def report(log, findings) -> None:
         log.warning(str(finding))
 
 
+def nav_order(nav) -> list[str]:
+    """The pages' keys ("immunology/t-cells") in reading order."""
+    return [page_key("docs/" + page.file.src_uri)[0] for page in nav.pages]
+
+
 def read_data(config, relative: str) -> str:
     """The text of a data file named relative to the project root."""
-    from mkdocs.exceptions import PluginError
-
     path = Path(config.config_file_path).parent / relative
     try:
         return path.read_text(encoding="utf-8")
@@ -59,27 +70,16 @@ def read_data(config, relative: str) -> str:
 
 def read_labels(config) -> dict:
     """Interface words per language from docs/_data/labels.yml."""
-    from mkdocs.exceptions import PluginError
-
-    from sitecheck.data import DataError, load_mapping
-
     try:
         return load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
     except DataError as error:
         raise PluginError(str(error)) from error
 
 
-LABELS_FILE = "docs/_data/labels.yml"
-
-
-def load_data(config, relative: str, key: str | None = None) -> list:
+def load_data(config, relative: str) -> list:
     """The records of one YAML data file; a broken file stops the build (PluginError)."""
-    from mkdocs.exceptions import PluginError
-
-    from sitecheck.data import DataError, load_records
-
     try:
-        return load_records(read_data(config, relative), relative, key)
+        return load_records(read_data(config, relative), relative)
     except DataError as error:
         raise PluginError(str(error)) from error
 
@@ -90,9 +90,10 @@ def load_corrections(config) -> tuple[list, list]:
     corrections, notes = [], []
     for path in sorted(folder.glob("*.yml")):
         name = project_relative(config, path)
-        corrections += [(name, record) for record in load_data(config, name, "corrections")]
-        notes += [(name, record) for record in load_data(config, name, "notes")]
+        try:
+            lists = load_keyed_records(read_data(config, name), name, ("corrections", "notes"))
+        except DataError as error:
+            raise PluginError(str(error)) from error
+        corrections += [(name, record) for record in lists["corrections"]]
+        notes += [(name, record) for record in lists["notes"]]
     return corrections, notes
-
-
-CORRECTIONS_DIR = "docs/_data/corrections"

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS
+from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS, WAIT_FOR_DIAGRAMS
 from printfonts import font_face_css, missing_characters, substitute, text_characters
 
 from sitebuild import ROOT, build
@@ -49,26 +49,6 @@ WORDS = {
     },
 }
 
-
-# Resolves when every diagram has an <svg> (or after the deadline); returns
-# one {drawn, error, text} per diagram so a failure can say which one.
-WAIT_FOR_DIAGRAMS = """
-async () => {
-  const deadline = Date.now() + 30000;
-  const blocks = () => [...document.querySelectorAll("div.mermaid, pre.mermaid")];
-  while (Date.now() < deadline) {
-    const pending = blocks().filter(b => !(b.shadowRoot && b.shadowRoot.querySelector("svg")));
-    if (pending.length === 0) break;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  await document.fonts.ready;
-  return blocks().map(b => {
-    const svg = b.shadowRoot && b.shadowRoot.querySelector("svg");
-    return { drawn: !!svg, text: svg ? svg.textContent : "",
-             error: svg ? !!svg.querySelector(".error-icon, .error-text") : false };
-  });
-}
-"""
 
 # Prepare the DOM for print: open every <details>; give every element the
 # page-prefixed id the print-site plugin links to (it renames only h1-h6, sup

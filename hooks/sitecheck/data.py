@@ -42,15 +42,21 @@ def _construct(node: yaml.Node) -> Any:
     return yaml.SafeLoader(" ").construct_document(node) if node is not None else None
 
 
-def load_records(text: str, path: str, key: str | None = None) -> list[Record]:
-    """The list of mappings in ``text`` (or under top-level ``key``), each with its line."""
+def _syntax_error(error: yaml.YAMLError, path: str, advice: str) -> DataError:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    problem = getattr(error, "problem", None) or str(error)
+    return DataError(path, line, f"not valid YAML ({problem}); {advice}")
+
+
+def _compose(text: str, path: str) -> yaml.Node | None:
     try:
-        root = yaml.compose(text, Loader=SafeLoader)
+        return yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise DataError(path, line, f"not valid YAML ({problem}); fix the syntax at this line.") from error
+        raise _syntax_error(error, path, "fix the syntax at this line.") from error
+
+
+def _records(root: yaml.Node | None, path: str, key: str | None) -> list[Record]:
     if root is None:
         return []
     if key is not None:
@@ -71,14 +77,23 @@ def load_records(text: str, path: str, key: str | None = None) -> list[Record]:
     return records
 
 
+def load_records(text: str, path: str, key: str | None = None) -> list[Record]:
+    """The list of mappings in ``text`` (or under top-level ``key``), each with its line."""
+    return _records(_compose(text, path), path, key)
+
+
+def load_keyed_records(text: str, path: str, keys: tuple[str, ...]) -> dict[str, list[Record]]:
+    """``load_records`` for several top-level keys of one file, parsed once."""
+    root = _compose(text, path)
+    return {key: _records(root, path, key) for key in keys}
+
+
 def load_mapping(text: str, path: str) -> dict[str, Any]:
     """A data file whose top level is a mapping (e.g. labels per language)."""
     try:
         value = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise DataError(path, line, f"not valid YAML ({getattr(error, 'problem', error)}); fix the syntax.") from error
+        raise _syntax_error(error, path, "fix the syntax.") from error
     if not isinstance(value, dict):
         raise DataError(path, 1, "the top level must be a mapping ('key: value').")
     return value

@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from chromium import WAIT_FOR_DIAGRAMS
 
 from conftest import LANGUAGES, PAGES
 
 pytestmark = pytest.mark.browser
 
-# Resolves when every diagram on the page has drawn (or failed): returns, per
-# diagram, its index, whether an <svg> exists in its (opened) shadow root, and
-# the SVG's text, so a failure can name page, diagram and error.
-DIAGRAM_STATE = """
-async () => {
-  const deadline = Date.now() + 15000;
-  const blocks = () => [...document.querySelectorAll("div.mermaid, pre.mermaid")];
-  while (Date.now() < deadline) {
-    const pending = blocks().filter(b => !(b.shadowRoot && b.shadowRoot.querySelector("svg")));
-    if (pending.length === 0) break;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  const errors = [...document.querySelectorAll("[id^='d__mermaid'], [id^='__mermaid']")]
-    .map(e => e.textContent).filter(t => /error/i.test(t));
-  return {
-    diagrams: blocks().map((b, i) => {
-      const svg = b.shadowRoot && b.shadowRoot.querySelector("svg");
-      return { index: i + 1, drawn: !!svg, text: svg ? svg.textContent : "",
-               error: svg ? !!svg.querySelector(".error-icon, .error-text") : false,
-               title: svg ? (svg.querySelector("title") || {}).textContent || "" : "" };
-    }),
-    strayErrors: errors,
-  };
-}
+# Mermaid's own error output, when it draws outside the diagram's element
+STRAY_ERRORS = """
+() => [...document.querySelectorAll("[id^='d__mermaid'], [id^='__mermaid']")]
+  .map(e => e.textContent).filter(t => /error/i.test(t))
 """
 
 
@@ -40,9 +21,12 @@ def diagram_report(page, url: str) -> dict:
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: console_errors.append(str(e)))
     page.goto(url)
-    state = page.evaluate(DIAGRAM_STATE)
-    state["console"] = console_errors
-    return state
+    diagrams = page.evaluate(WAIT_FOR_DIAGRAMS)
+    return {
+        "diagrams": [{**d, "index": i} for i, d in enumerate(diagrams, start=1)],
+        "strayErrors": page.evaluate(STRAY_ERRORS),
+        "console": console_errors,
+    }
 
 
 @pytest.mark.parametrize("path", PAGES)
