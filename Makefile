@@ -24,7 +24,7 @@ help: ## List the targets with a one-line description
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -99,7 +99,7 @@ lint: setup ## ruff check and ruff format --check
 
 .PHONY: lock
 lock: $(BIN)/.installed ## Recompile requirements.txt from requirements.in
-	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
 	  --output-file requirements.txt requirements.in
 
 .PHONY: clean

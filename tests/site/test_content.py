@@ -11,7 +11,7 @@ import yaml
 from sitebuild import ROOT
 from sitecheck.markdown import parse_headings, parse_sections
 
-SOURCE = ROOT.parent / "shared" / "source" / "000_5d57aad7059f5c83.txt"
+SOURCE = ROOT / "source" / "000_5d57aad7059f5c83.txt"
 DOCS = ROOT / "docs"
 CHAPTERS = [
     "abstract",

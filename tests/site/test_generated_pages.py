@@ -11,7 +11,7 @@ from pypinyin import lazy_pinyin
 
 from sitebuild import ROOT
 
-CANDIDATES = ROOT.parent / "shared" / "source" / "reference-candidates.md"
+CANDIDATES = ROOT / "source" / "reference-candidates.md"
 DATA = ROOT / "docs" / "_data"
 
 
