@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS
 
-from sitebuild import ROOT, build, serve
+from sitebuild import ROOT, SiteServer, build
 
 # Every page of the site, by its path below the language root
 PAGES = [
@@ -39,10 +39,19 @@ CHAPTERS = [page for page in PAGES if page not in REFERENCE_PAGES]
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory):
+def site_server(tmp_path_factory):
+    """The server the browser tests read the real site from; its port is taken
+    first so the site is built for its address, as `mkdocs serve` does."""
+    server = SiteServer(tmp_path_factory.mktemp("site"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_build(site_server):
     """The real site, built once with --strict into a temporary directory."""
-    target = tmp_path_factory.mktemp("site")
-    result = build(ROOT, target)
+    target = site_server.directory
+    result = build(ROOT, target, {"SITE_URL": site_server.url})
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return target, result
 
@@ -67,9 +76,9 @@ def html(site_dir):
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir):
-    with serve(site_dir) as url:
-        yield url
+def base_url(site_dir, site_server):
+    site_server.start()
+    return site_server.url.rstrip("/")
 
 
 @pytest.fixture(scope="session")

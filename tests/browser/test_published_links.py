@@ -1,0 +1,48 @@
+"""Copied section links and "cite this section" name the site's published
+address (the canonical link, from SITE_URL) wherever the page is read: from a
+mirror, the offline package or a local server. A development build's
+canonical is loopback, so there the page's own address is used."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PUBLISHED = "https://example.org/osteoimmunology/"
+
+
+@pytest.fixture
+def published_page(browser_context, base_url):
+    """A tab whose pages carry a public canonical link, as a release's do."""
+    browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    tab = browser_context.new_page()
+
+    def with_public_canonical(route):
+        response = route.fetch()
+        html = response.text().replace(f'href="{base_url}/', f'href="{PUBLISHED}')
+        route.fulfill(response=response, body=html)
+
+    # the pages (directory URLs, with or without a query), not their assets
+    tab.route(lambda url: url.startswith(base_url) and urlsplit(url).path.endswith("/"), with_public_canonical)
+    yield tab
+    tab.close()
+
+
+def test_copied_link_names_the_published_address(published_page, base_url):
+    tab = published_page
+    tab.goto(f"{base_url}/en/immunology/cytokines/?h=IL")
+    assert tab.locator('link[rel="canonical"]').get_attribute("href") == PUBLISHED + "en/immunology/cytokines/"
+    tab.locator("#il-6 .section-tools__copy").click()
+    tab.wait_for_function("() => document.querySelector('#il-6 .section-tools__status').textContent !== ''")
+    assert tab.evaluate("navigator.clipboard.readText()") == PUBLISHED + "en/immunology/cytokines/#il-6"
+
+
+def test_citation_names_the_published_address(published_page, base_url):
+    tab = published_page
+    tab.goto(f"{base_url}/immunology/cytokines/")
+    text = tab.locator('details.section-cite[data-section="il-17"] .section-cite__text').text_content()
+    assert PUBLISHED + "immunology/cytokines/#il-17" in text
+    assert "127.0.0.1" not in text
