@@ -17,7 +17,6 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from sitecheck.seo import (
-    DEFAULT_LANGUAGE,
     LANGUAGE_ROOT,
     OG_LOCALE,
     alternates,
@@ -91,16 +90,16 @@ def on_post_build(config):
         return
     lang = current_language(config)
     pages = list(state["pages"])
-    directories = page_directories(pages)
-    if lang == DEFAULT_LANGUAGE:
-        # the site root's sitemap lists every language; the pages have the same
-        # paths in each (hooks/i18n_parity.py makes sure)
-        pages += [root + url for code, root in LANGUAGE_ROOT.items() if code != lang for url in state["pages"]]
     site_dir = Path(config.site_dir)
-    for folder, text in sitemaps(config.site_url, pages, directories).items():
+    for folder, text in sitemaps(config.site_url, pages, page_directories(pages)).items():
         (site_dir / folder / "sitemap.xml").write_text(text, encoding="utf-8")
-    if lang == DEFAULT_LANGUAGE:
-        root = (site_dir / "sitemap.xml").read_bytes()
-        # mtime 0: the same bytes on every build (tests/site/test_reproducible.py)
-        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(root, mtime=0))
-        (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+    # The site root's sitemap lists every language (the pages have the same paths
+    # in each; hooks/i18n_parity.py makes sure). Written in every language's pass:
+    # each pass's MkDocs writes its own sitemap.xml at the root.
+    relative = sorted({language_relative(url, lang) for url in pages})
+    every_page = [root + url for root in LANGUAGE_ROOT.values() for url in relative]
+    root = sitemaps(config.site_url, every_page, [""])[""]
+    (site_dir / "sitemap.xml").write_text(root, encoding="utf-8")
+    # mtime 0: the same bytes on every build (tests/site/test_reproducible.py)
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(root.encode("utf-8"), mtime=0))
+    (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
