@@ -173,10 +173,12 @@ def _cite_prefix(config) -> str:
 
 
 def _pdf_url(config) -> str | None:
-    """The PDF of this language, only in release builds (the PDFs are made after the build)."""
-    if not config.extra.get("release"):
+    """The PDF of this language, only where the build makes it (``make release``;
+    hooks/downloads.py lists the release files in ``extra.release_files``)."""
+    name = f"{state['edition']['slug']}-{current_language(config)}.pdf"
+    if name not in config.extra.get("release_files", []):
         return None
-    return f"{config.site_url.rstrip('/')}/downloads/{state['edition']['slug']}-{current_language(config)}.pdf"
+    return f"{config.site_url.rstrip('/')}/downloads/{name}"
 
 
 def on_page_context(context, page, config, nav):

@@ -1,5 +1,6 @@
 // Section tools, on every heading with an id (h1–h3 of the page content):
-// - a "copy link" button that copies the section's absolute URL (#id included);
+// - a "copy link" button that copies the section's absolute URL (#id included),
+//   at the site's published address (SITE_URL) when the build has one;
 // - the "cite this section" boxes the build puts under numbered headings
 //   (hooks/citation.py): today's date as the access date, and a copy button.
 // Plain buttons and <details>, so keyboard and screen readers work as usual.
@@ -33,8 +34,21 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
+  // The page's published address: the canonical link, made from SITE_URL at
+  // build time, so a copy from the offline package or a mirror still names the
+  // real site; a development build's canonical is loopback, so use where we are
+  var LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical && canonical.href) {
+      var published = new URL(canonical.href);
+      if (/^https?:$/.test(published.protocol) && !LOOPBACK.test(published.hostname)) return published;
+    }
+    return new URL(location.href);
+  }
+
   function sectionUrl(heading) {
-    var url = new URL(location.href);
+    var url = pageUrl();
     url.search = ""; // drop ?h= from a search result
     url.hash = heading.id;
     return url.href;
