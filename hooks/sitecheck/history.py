@@ -30,6 +30,29 @@ def git_log_patch(root: Path, folder: str) -> str | None:
     return result.stdout if result.returncode == 0 and result.stdout else None
 
 
+def last_commit_times(root: Path, folder: str) -> dict[str, int]:
+    """``folder``-relative path -> the time of the last commit that touched it (one
+    ``git log`` for the whole folder); empty outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "log", f"--format={COMMIT_MARK}%ct", "--name-only", "--relative=" + folder, "--", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    times: dict[str, int] = {}
+    current = 0
+    for line in result.stdout.splitlines() if result.returncode == 0 else []:
+        if line.startswith(COMMIT_MARK):
+            current = int(line[len(COMMIT_MARK) :])
+        elif line.strip():
+            times.setdefault(line.strip(), current)  # newest first: the first seen is the last change
+    return times
+
+
 def first_added(log: str) -> dict[str, dt.date]:
     """id -> date of the first commit whose patch adds ``- id: <id>``."""
     dates: dict[str, dt.date] = {}
