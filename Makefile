@@ -41,6 +41,12 @@ $(VENDOR)/iframe-worker.js: node_modules/.installed
 	mkdir -p $(VENDOR)
 	cp node_modules/iframe-worker/shim/index.js $@
 
+# The service worker's page side (update notice), served from the site; the
+# source-map comment is dropped because the map is not shipped
+$(VENDOR)/workbox-window.js: node_modules/.installed
+	mkdir -p $(VENDOR)
+	sed '/^\/\/# sourceMappingURL=/d' node_modules/workbox-window/build/workbox-window.prod.umd.js > $@
+
 .PHONY: system-packages
 system-packages: ## Install the Debian packages for browser tests and PDFs (as root), or say how
 	@missing=""; \
@@ -55,7 +61,7 @@ system-packages: ## Install the Debian packages for browser tests and PDFs (as r
 	fi
 
 .PHONY: setup
-setup: $(BIN)/.installed $(VENDOR)/.copied $(VENDOR)/iframe-worker.js ## Create .venv, install the pinned Python and npm packages
+setup: $(BIN)/.installed $(VENDOR)/.copied $(VENDOR)/iframe-worker.js $(VENDOR)/workbox-window.js ## Create .venv, install the pinned Python and npm packages
 
 .PHONY: build
 build: setup ## Build the site (both languages) into site/ with --strict
@@ -70,11 +76,16 @@ offline: setup ## Zip the site for reading from file:// into site/downloads/ (wi
 	$(BIN)/python scripts/offline.py --out $(SITE_DIR)/downloads --pdfs $(SITE_DIR)/downloads
 
 .PHONY: release
-release: ## Build the site, then the PDFs and the offline package into site/downloads/
-	$(MAKE) build
+release: ## Build the site, then the PDFs, the offline package and the service worker
+	SERVICE_WORKER=true $(MAKE) build
 	$(MAKE) pdf
 	$(MAKE) offline
+	$(MAKE) serviceworker
 	@ls -l $(SITE_DIR)/downloads
+
+.PHONY: serviceworker
+serviceworker: setup ## Generate site/sw.js with Workbox (precache of both languages); release builds only
+	$(BIN)/python scripts/serviceworker.py --site $(SITE_DIR)
 
 .PHONY: serve
 serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with live reload
