@@ -137,6 +137,13 @@ def generate(site: Path) -> Precache:
     return Precache(entries, raw, compressed)
 
 
+def describe(precache: Precache) -> str:
+    return (
+        f"{len(precache.entries)} files precached, {precache.raw_bytes / 1e6:.2f} MB "
+        f"({precache.gzip_bytes / 1e6:.2f} MB gzip)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (SERVICE_WORKER=true)")
@@ -147,11 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     except RuntimeError as error:
         print(f"service worker: {error}", file=sys.stderr)
         return 1
-    print(
-        f"service worker: {args.site / SW_FILE} — {len(precache.entries)} files precached, "
-        f"{precache.raw_bytes / 1e6:.2f} MB ({precache.gzip_bytes / 1e6:.2f} MB gzip), "
-        f"{time.perf_counter() - start:.1f} s"
-    )
+    print(f"service worker: {args.site / SW_FILE} — {describe(precache)}, {time.perf_counter() - start:.1f} s")
     return 0
 
 
