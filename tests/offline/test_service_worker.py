@@ -107,12 +107,10 @@ def served(release, tmp_path):
 
 
 @pytest.fixture
-def app_context():
+def app_context(playwright_driver):
     """A fresh Chromium profile at phone width (its own service workers and cache)."""
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory(prefix="chromium-sw-") as profile, sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
+    with tempfile.TemporaryDirectory(prefix="chromium-sw-") as profile:
+        context = playwright_driver.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
             headless=True,
