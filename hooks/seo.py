@@ -48,6 +48,14 @@ def on_config(config):
     state["pages"] = []
 
 
+def on_page_markdown(markdown, page, config, files):
+    # before any hook reads it (hooks/citation.py): the offline package's pages
+    # name their published address, not their .html file
+    if is_offline(config) and config.site_url:
+        page.canonical_url = published_url(config.site_url, page.url)
+    return markdown
+
+
 def on_page_content(html, page, config, files):
     if not (page.meta or {}).get("description"):
         text = first_paragraph_text(html)
@@ -70,8 +78,6 @@ def on_page_context(context, page, config, nav):
     if not isinstance(page, Page) or not config.site_url:
         return context
     lang = current_language(config)
-    if is_offline(config):
-        page.canonical_url = published_url(config.site_url, page.url)
     local = is_for_file_urls(config)
     if not local:
         state["pages"].append(page.url)

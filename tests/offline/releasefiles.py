@@ -18,10 +18,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitebuild import ROOT, SiteServer
+from serviceworker import Precache, generate
+
+from sitebuild import ROOT, SiteServer, build
 
 PREFIX = "/osteoimmunology/"
-_cache: dict[str, Release] = {}
+_cache: dict[str, object] = {}
 
 
 @dataclass
@@ -32,6 +34,12 @@ class Release:
     offline_root: Path  # the unzipped package's folder (index.html, en/index.html)
     log: str  # what `make release` printed
     pdf_seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class WebRelease:
+    site: Path  # built with SERVICE_WORKER=true, with sw.js
+    precache: Precache
 
 
 def release(tmp_path_factory) -> Release:
@@ -60,3 +68,14 @@ def release(tmp_path_factory) -> Release:
             site, server.url, site / "downloads", unpacked / "osteoimmunology-offline", result.stdout, seconds
         )
     return _cache["release"]
+
+
+def web_release(tmp_path_factory) -> WebRelease:
+    """The served site of a release (built once): the release's site build and
+    its service worker step, without the PDFs and the zip (not precached)."""
+    if "web" not in _cache:
+        site = tmp_path_factory.mktemp("release") / "site"
+        result = build(ROOT, site, {"SERVICE_WORKER": "true"})
+        assert result.returncode == 0, f"release build failed:\n{result.stdout}\n{result.stderr}"
+        _cache["web"] = WebRelease(site, generate(site))
+    return _cache["web"]
