@@ -48,6 +48,12 @@ def site_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def site_url(site_server) -> str:
+    """The real site's SITE_URL: the address it is served at ("http://127.0.0.1:<port>/")."""
+    return site_server.url
+
+
+@pytest.fixture(scope="session")
 def real_build(site_server):
     """The real site, built once with --strict into a temporary directory."""
     target = site_server.directory
