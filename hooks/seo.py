@@ -12,6 +12,7 @@ file:// refuses.
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -78,7 +79,10 @@ def on_page_context(context, page, config, nav):
     if not isinstance(page, Page) or not config.site_url:
         return context
     lang = current_language(config)
-    local = is_for_file_urls(config)
+    # hreflang alternates name the site's public address, and Material fetches a
+    # sitemap beside each: a build without SITE_URL (the development default) may
+    # be served at any address, so it has none
+    local = is_for_file_urls(config) or not os.environ.get("SITE_URL")
     if not local:
         state["pages"].append(page.url)
     other = [locale for code, locale in OG_LOCALE.items() if code != lang]

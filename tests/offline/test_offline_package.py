@@ -126,7 +126,8 @@ def test_release_prints_each_step_with_time_and_size(files):
     assert len(steps) >= 5
     for started in steps:
         name = started[: -len(" …")]
-        done = lines[lines.index(started) + 1]
+        # a step may print details of its own, indented, before its summary
+        done = next(line for line in lines[lines.index(started) + 1 :] if not line.startswith(" "))
         assert re.fullmatch(re.escape(name) + r": [\d.]+ s — .*", done), done
     assert re.search(r"PDF \(zh\): [\d.]+ s — site/downloads/osteoimmunology-zh\.pdf [\d.]+ MB", files.log)
     assert re.search(
