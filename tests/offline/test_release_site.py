@@ -89,6 +89,12 @@ def test_sitemap_lists_both_languages_with_alternates(files):
     assert (files.site / "robots.txt").read_text().splitlines()[-1] == f"Sitemap: {files.url}sitemap.xml"
 
 
+def test_cite_boxes_cite_the_release_address(files):
+    for lang in LANGUAGES:
+        box = page_soup(files, lang, "immunology/cytokines/").select_one('details.section-cite[data-section="il-17"]')
+        assert f"{files.url}{LANGUAGES[lang]}immunology/cytokines/#il-17" in box.select_one(".section-cite__text").text
+
+
 def test_instructors_page_cites_the_release_address(files):
     for lang, page_url in (("zh", "immunology/cytokines/#il-17"), ("en", "en/immunology/cytokines/#il-17")):
         quote = page_soup(files, lang, "instructors/").select_one("blockquote").get_text()
