@@ -22,8 +22,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from releasefiles import web_release
 from serviceworker import generate
 
+from sitebuild import ROOT
+
 pytestmark = pytest.mark.browser
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PREFIX = "/osteo/"
 OUTSIDE = "/outside/"  # same origin, outside the site's folder
 LABELS = {"zh": "本站有新版本。", "en": "A new version of this site is ready."}
@@ -129,6 +132,14 @@ def watch(tab, origin: str):
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
     tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
     return tab
+
+
+def notice_axe_violations(tab) -> list[str]:
+    tab.add_script_tag(path=str(AXE))
+    return tab.evaluate(
+        "async () => (await axe.run({include: ['.update-notice']}, {resultTypes: ['violations']})).violations"
+        ".map(v => `${v.id}: ${v.help}`)"
+    )
 
 
 def figures_drawn(tab) -> list:
@@ -246,12 +257,15 @@ def test_new_release_shows_notice_and_downloads_only_what_changed(served, app_co
     downloaded = sorted({p.split("?")[0] for p in served.requests} - {PREFIX + "sw.js"})
     assert downloaded == [PREFIX + page + "index.html"]
 
-    # the other language says it in its words
+    # the other language says it in its words; axe finds nothing in light or dark
     other = watch(app_context.new_page(), served.origin)
-    other.goto(served.url + "en/" + page)
-    other.locator("[data-update-notice]").wait_for(state="visible", timeout=30000)
-    assert other.locator("[data-update-notice]").inner_text().startswith(LABELS["en"])
-    other.screenshot(path=shots / "update-notice-en-375.png")
+    for scheme in ("dark", "light"):
+        other.emulate_media(color_scheme=scheme)
+        other.goto(served.url + "en/" + page)
+        other.locator("[data-update-notice]").wait_for(state="visible", timeout=30000)
+        assert other.locator("[data-update-notice]").inner_text().startswith(LABELS["en"])
+        assert notice_axe_violations(other) == [], scheme
+        other.screenshot(path=shots / f"update-notice-en-375-{scheme}.png")
     other.close()
 
     served.requests.clear()
