@@ -76,6 +76,10 @@ release: ## Build the site, then the PDFs and the offline package into site/down
 	$(MAKE) offline
 	@ls -l $(SITE_DIR)/downloads
 
+.PHONY: permalinks
+permalinks: setup ## Add new page URLs and section anchors to docs/_data/permalinks.txt (never removes)
+	$(BIN)/python scripts/update_permalinks.py
+
 .PHONY: serve
 serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
