@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -69,15 +70,30 @@ def headers_for(rules: list[HeaderRule], path: str) -> dict[str, str]:
     return headers
 
 
+def header_lookup(text: str, prefix: str = "/") -> Callable[[str], dict[str, str]]:
+    """request path -> headers, for a ``_headers`` file's ``text``, with the site served
+    below ``prefix`` ("/osteoimmunology/"): the file's paths are from the site's root."""
+    rules = parse_headers_file(text)
+
+    def lookup(request_path: str) -> dict[str, str]:
+        path = request_path.split("?", 1)[0].split("#", 1)[0]
+        if prefix != "/" and path.startswith(prefix):
+            path = "/" + path[len(prefix) :]
+        return headers_for(rules, path)
+
+    return lookup
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    header_rules: list[HeaderRule] = []
+    headers_of: Callable[[str], dict[str, str]] | None = None  # set per server by serve()
 
     def log_message(self, *args):  # keep pytest output readable
         pass
 
     def end_headers(self):
-        for name, value in headers_for(self.header_rules, self.path.split("?", 1)[0].split("#", 1)[0]).items():
-            self.send_header(name, value)
+        if self.headers_of is not None:
+            for name, value in self.headers_of(self.path).items():
+                self.send_header(name, value)
         super().end_headers()
 
 
@@ -89,8 +105,9 @@ def serve(directory: Path, headers: str | None = None):
     every response carries the headers it assigns to the path, as a static host
     would send them.
     """
-    rules = parse_headers_file(headers) if headers is not None else []
-    handler = functools.partial(type("_Handler", (_QuietHandler,), {"header_rules": rules}), directory=str(directory))
+    lookup = header_lookup(headers) if headers is not None else None
+    handler_class = type("_Handler", (_QuietHandler,), {"headers_of": staticmethod(lookup) if lookup else None})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

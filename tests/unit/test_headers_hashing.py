@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import headers_for, parse_headers_file
+from sitebuild import header_lookup, headers_for, parse_headers_file
 from sitecheck.headers import fingerprinted, handler_findings, inline_code, script_hash, script_hashes
 
 PAGE = """<!doctype html>
@@ -109,3 +109,11 @@ def test_header_set_by_two_rules_is_joined_like_cloudflare():
 def test_header_line_outside_a_rule_is_refused():
     with pytest.raises(ValueError, match=r"_headers:1: expected 'Name: value' under a path pattern"):
         parse_headers_file("  Cache-Control: none\n")
+
+
+def test_lookup_under_a_path_prefix_uses_paths_from_the_site_root():
+    lookup = header_lookup(HEADERS, prefix="/osteoimmunology/")
+    assert lookup("/osteoimmunology/assets/javascripts/bundle.a5f9d56c.min.js?v=1")["Cache-Control"] == (
+        "max-age=31536000, immutable"
+    )
+    assert lookup("/osteoimmunology/en/x/#part")["Link"] == "</en/>; rel=home"
