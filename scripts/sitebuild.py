@@ -85,6 +85,13 @@ def header_lookup(text: str, prefix: str = "/") -> Callable[[str], dict[str, str
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # citation and flashcard downloads, typed as a web host should serve them
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".ris": "application/x-research-info-systems",
+        ".bib": "application/x-bibtex",
+        ".apkg": "application/vnd.anki",
+    }
     headers_of: Callable[[str], dict[str, str]] | None = None  # set per server by serve()
 
     def log_message(self, *args):  # keep pytest output readable
