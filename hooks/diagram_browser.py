@@ -8,6 +8,8 @@ build ends. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -56,14 +58,18 @@ class DiagramBrowser:
             from playwright.sync_api import sync_playwright
         except ImportError as error:
             raise BrowserUnavailable(f"cannot import {error.name}") from error
-        if not Path(CHROMIUM).exists():
-            raise BrowserUnavailable(f"{CHROMIUM} is not installed")
+        # DIAGRAMS_CHROMIUM: another browser binary (tests point it nowhere to see the fallback)
+        executable = os.environ.get("DIAGRAMS_CHROMIUM") or CHROMIUM
+        if not Path(executable).exists():
+            raise BrowserUnavailable(f"{executable} is not installed")
         if not self.mermaid_js.is_file():
             raise BrowserUnavailable(f"{self.mermaid_js} is missing (run `make setup`)")
         try:
             self._playwright = sync_playwright().start()
             # launch() gives Chromium a fresh temporary profile of its own
-            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+            self._browser = self._playwright.chromium.launch(
+                executable_path=executable, headless=True, args=BROWSER_ARGS
+            )
             self.launches += 1
             page = self._browser.new_page()
             # nothing may leave the machine while drawing
@@ -82,10 +88,11 @@ class DiagramBrowser:
         return self._page.evaluate(RENDER, [element_id, source, config])
 
     def close(self) -> None:
-        for closing in (self._browser, self._playwright):
-            if closing is not None:
-                try:
-                    closing.close() if closing is self._browser else closing.stop()
-                except Exception:  # already gone (e.g. Chromium crashed): nothing left to close
-                    pass
+        # already gone (e.g. Chromium crashed): nothing left to close
+        if self._browser is not None:
+            with contextlib.suppress(Exception):
+                self._browser.close()
+        if self._playwright is not None:
+            with contextlib.suppress(Exception):
+                self._playwright.stop()
         self._playwright = self._browser = self._page = None

@@ -153,12 +153,10 @@ def finish_svg(svg: str, key: str) -> str:
     head, rest = svg[:head_end], svg[head_end:]
     if "<a " not in rest:
         head = re.sub(r'\brole="[^"]*"', 'role="img"', head)
-    width = re.search(r'max-width:\s*([0-9.]+)px', head)
+    width = re.search(r"max-width:\s*([0-9.]+)px", head)
     if width:
         natural = float(width.group(1))
-        head = head.replace(
-            width.group(0), f"max-width: {natural:.0f}px; min-width: {natural * MIN_SCALE:.0f}px", 1
-        )
+        head = head.replace(width.group(0), f"max-width: {natural:.0f}px; min-width: {natural * MIN_SCALE:.0f}px", 1)
     return head + rest
 
 
