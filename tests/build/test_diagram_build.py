@@ -103,7 +103,7 @@ def test_broken_diagram_stops_the_build_at_its_line(site, tmp_path):
     assert warnings(result) == [
         "diagrams: docs/chapter.md:14: diagram does not parse: Mermaid expected 'SQE', 'DOUBLECIRCLEEND', "
         "'PE', '-)', 'STADIUMEND', 'SUBROUTINEEND', … but got 'STR' "
-        "near '...\"    click b href \"../glossary/\" \"破骨细胞\"'; "
+        'near \'..."    click b href "../glossary/" "破骨细胞"\'; '
         "fix the Mermaid syntax on this line (close every bracket and quote, put labels with ( ) [ ] { } or "
         'punctuation in "quotes"), see https://mermaid.js.org/syntax/flowchart.html.'
     ]
