@@ -121,7 +121,7 @@ def test_no_generator_footer_link(html):
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_loads_mermaid_or_a_cdn(html, lang, page):
     text = html(lang, page)
-    # diagrams are inline SVG drawn at build time (tests/site/test_diagrams.py)
+    # diagrams are inline SVG drawn at build time (tests/site/test_diagram_html.py)
     assert "mermaid.min.js" not in text and 'class="mermaid"' not in text
     assert "unpkg.com" not in text and "cdn.jsdelivr" not in text
     # the iframe-worker shim is for the offline package only
