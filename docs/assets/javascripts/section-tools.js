@@ -185,16 +185,9 @@
     });
   }
 
-  // Not part of first paint: added when the main thread is idle, so a long
-  // page's load is not held up by its headings' tools
-  function whenIdle() {
-    if (window.requestIdleCallback) window.requestIdleCallback(setUp, { timeout: 2000 });
-    else setTimeout(setUp, 200);
-  }
-
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", whenIdle);
+    document.addEventListener("DOMContentLoaded", setUp);
   } else {
-    whenIdle();
+    setUp();
   }
 })();
