@@ -20,7 +20,7 @@ def test_every_abbreviation_is_left_out_of_materials_load_time_tooltips(html):
 @pytest.mark.parametrize("pointer", ["mouse", "touch"])
 def test_hovering_or_tapping_an_abbreviation_shows_its_expansion(page, base_url, pointer):
     page.goto(f"{base_url}/en/immunology/cytokines/")
-    abbr = page.locator(".md-content abbr[title]").first
+    abbr = page.locator(".md-content abbr[data-preview]").first  # keeps its mark while shown
     expansion = abbr.get_attribute("title")
     if pointer == "mouse":
         abbr.hover()
