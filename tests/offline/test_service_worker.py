@@ -45,6 +45,7 @@ OFFLINE_PAGES = [
     "en/immunology/cytokines/#il-17",
 ]
 RESULT_COUNT = "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+WITH_FIGURES = {"immunology/cytokines/", "en/immunology/b-cells/", "en/autoimmune/glucocorticoids/"}
 WAIT_FOR_ACTIVE_WORKER = """
 async () => {
   const registration = await navigator.serviceWorker.ready;
@@ -203,6 +204,8 @@ def test_site_works_offline_after_one_visit(served, app_context):
         assert "script-src" in response.headers.get("content-security-policy", ""), page  # kept in the cache
         assert tab.locator("h1").first.inner_text().strip(), page
         assert figures_drawn(tab) == [], page
+        if page in WITH_FIGURES:
+            assert tab.locator(".diagram svg").count() >= 1, page
     assert tab.evaluate("() => location.hash") == "#il-17"
     assert tab.locator("#il-17").is_visible()
 
