@@ -16,14 +16,14 @@ PUBLISHED = "https://example.org/osteoimmunology/"
 
 
 @pytest.fixture
-def published_page(browser_context, base_url):
+def published_page(browser_context, base_url, site_url):
     """A tab whose pages carry a public canonical link, as a release's do."""
     browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     tab = browser_context.new_page()
 
     def with_public_canonical(route):
         response = route.fetch()
-        html = response.text().replace(f'href="{base_url}/', f'href="{PUBLISHED}')
+        html = response.text().replace(f'href="{site_url}', f'href="{PUBLISHED}')
         route.fulfill(response=response, body=html)
 
     # the pages (directory URLs, with or without a query), not their assets

@@ -71,9 +71,9 @@ def test_diagram_links_are_checked(site_dir):
     assert "immunology/t-cells/" in links_of(home)
 
 
-def test_nothing_loaded_from_another_host(site_dir, site_server):
+def test_nothing_loaded_from_another_host(site_dir, site_url):
     # the site's own address (canonical, hreflang alternates: Material fetches a sitemap beside each)
-    own = urlsplit(site_server.url).netloc
+    own = urlsplit(site_url).netloc
     loaded = []
     for page in html_files(site_dir):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
