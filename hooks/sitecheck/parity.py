@@ -108,10 +108,11 @@ def heading_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> 
 def citation_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> list[Finding]:
     """Sections whose citation numbers differ between the two languages."""
     findings = []
-    en_sections = {s.id: s for s in parse_sections(en_text)}
+    # a heading without an id is heading_findings' finding, not the text before the first heading
+    en_sections = {s.id: s for s in parse_sections(en_text) if s.heading is None or s.id}
     for zh_section in parse_sections(zh_text):
         en_section = en_sections.get(zh_section.id)
-        if en_section is None:
+        if en_section is None or (zh_section.heading is not None and not zh_section.id):
             continue  # reported by heading_findings
         zh_numbers = [c.raw for c in zh_section.citations]
         en_numbers = [c.raw for c in en_section.citations]
