@@ -4,6 +4,7 @@ both languages and both palettes; pages fit a 375 px phone."""
 from __future__ import annotations
 
 import pytest
+from chromium import WAIT_FOR_DIAGRAMS
 
 from conftest import LANGUAGES, PAGES
 from sitebuild import ROOT
@@ -38,7 +39,9 @@ def axe_violations(tab) -> list[str]:
 def test_no_axe_violations(scheme_page, base_url, lang, path):
     scheme, tab = scheme_page
     tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}")
-    tab.wait_for_timeout(300)  # let Mermaid draw where there is a diagram
+    # axe audits the drawn diagrams, not empty boxes: wait until every one has its SVG
+    diagrams = tab.evaluate(WAIT_FOR_DIAGRAMS)
+    assert all(diagram["drawn"] for diagram in diagrams), diagrams
     palette = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
     assert palette == ("slate" if scheme == "dark" else "default")
     assert axe_violations(tab) == []
