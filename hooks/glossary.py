@@ -25,6 +25,7 @@ from sitecheck.glossary import (
     variants,
 )
 from sitecheck.pages import page_key
+from sitecheck.schema import check_glossary
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -47,7 +48,9 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    state["records"] = load_data(config, DATA_FILE)
+    # checks read every entry minus its invalid fields; renderers only the valid entries
+    state["checked"] = check_glossary(load_data(config, DATA_FILE), DATA_FILE)
+    state["records"] = state["checked"].valid
     state["labels"] = read_labels(config)
     load_search_dictionary(state["records"])
 
@@ -62,8 +65,8 @@ def on_pre_build(config):
     }
     if not is_default_language_build(config):
         return
-    records = state["records"]
-    report(log, record_findings(records, DATA_FILE))
+    records = state["checked"].usable
+    report(log, record_findings(state["checked"], DATA_FILE))
     forbidden, known = variants(records), abbreviations(records)
     for path, text in sources.items():
         report(log, variant_findings(path, text, forbidden, DATA_FILE))

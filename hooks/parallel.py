@@ -32,6 +32,7 @@ from sitecheck.parallel import (
 )
 from sitecheck.parity import english_path
 from sitecheck.references import replace_citations
+from sitecheck.schema import check_corrections, check_references
 from sitecheck.sections import page_url
 from sitehook import (
     current_language,
@@ -53,8 +54,11 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     state.clear()
     state["labels"] = read_labels(config)
-    state["references"] = {r.get("n"): r for r in load_data(config, REFERENCES_FILE)}
-    state["notes"] = {record.get("id"): record for _path, record in load_corrections(config)[1]}
+    # renderers see only valid entries (the references and editorial hooks report the rest)
+    references = check_references(load_data(config, REFERENCES_FILE), REFERENCES_FILE).valid
+    state["references"] = {r.get("n"): r for r in references}
+    notes = check_corrections(*load_corrections(config))[4]
+    state["notes"] = {record.get("id"): record for _path, record in notes}
 
 
 def on_pre_build(config):

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from sitecheck.data import DataError, load_keyed_records, load_mapping, load_records
 from sitecheck.pages import page_key
+from sitecheck.schema import labels_findings
 
 LABELS_FILE = "docs/_data/labels.yml"
 CORRECTIONS_DIR = "docs/_data/corrections"
@@ -69,11 +70,17 @@ def read_data(config, relative: str) -> str:
 
 
 def read_labels(config) -> dict:
-    """Interface words per language from docs/_data/labels.yml."""
+    """Interface words per language from docs/_data/labels.yml, every language with every word."""
     try:
-        return load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
+        labels = load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
     except DataError as error:
         raise PluginError(str(error)) from error
+    i18n = config.plugins.get("i18n")
+    languages = i18n.all_languages if i18n is not None else list(labels)
+    problems = labels_findings(labels, LABELS_FILE, languages)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return labels
 
 
 def load_data(config, relative: str) -> list:

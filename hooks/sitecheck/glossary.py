@@ -12,14 +12,9 @@ from pypinyin import lazy_pinyin
 from .data import Record
 from .findings import Finding
 from .markdown import content_lines, parse_sections
+from .schema import Checked, check_glossary
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-REQUIRED_LANGUAGE_FIELDS = {
-    "zh": "Chinese term ('zh')",
-    "en": "English term ('en')",
-    "def.zh": "Chinese definition ('def.zh')",
-    "def.en": "English definition ('def.en')",
-}
 GREEK = "αβγκ"
 # Spans of a Markdown line that are not running text: code, tags, link targets,
 # attribute lists, citation and note markers, and titles quoted verbatim in 《》.
@@ -50,23 +45,16 @@ class Variant:
         return self.text[3:] if self.text.startswith("re:") else self.text
 
 
-def record_findings(records: list[Record], path: str) -> list[Finding]:
-    """Missing ids, missing languages, duplicate ids and abbreviations."""
-    findings = []
+def record_findings(records: list[Record] | Checked, path: str) -> list[Finding]:
+    """Schema errors (missing or mistyped fields, invalid ids), duplicate ids and abbreviations."""
+    checked = records if isinstance(records, Checked) else check_glossary(records, path)
+    findings = list(checked.findings)
     ids: dict[str, int] = {}
     abbrs: dict[str, int] = {}
-    for record in records:
+    for record in checked.usable:
         entry_id = record.get("id")
         if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
-            findings.append(
-                Finding(
-                    path,
-                    record.line,
-                    f"glossary entry has no valid 'id' (got {entry_id!r}); "
-                    "add a lowercase ASCII id such as 'bone-resorption'.",
-                )
-            )
-            continue
+            continue  # the schema's finding
         if entry_id in ids:
             findings.append(
                 Finding(
@@ -77,15 +65,6 @@ def record_findings(records: list[Record], path: str) -> list[Finding]:
                 )
             )
         ids.setdefault(entry_id, record.line)
-        for field, what in REQUIRED_LANGUAGE_FIELDS.items():
-            if not str(record.get(field) or "").strip():
-                findings.append(
-                    Finding(
-                        path,
-                        record.line,
-                        f"glossary entry '{entry_id}' has no {what}; every entry needs both languages.",
-                    )
-                )
         abbr = record.get("abbr")
         if abbr:
             if abbr in abbrs:

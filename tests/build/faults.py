@@ -162,7 +162,62 @@ FAULTS = [
         "missing-reference-field",
         "reference entry missing a field / duplicated",
         (replace("docs/_data/references.yml", "    en: Bone resorption increases.\n", ""),),
-        ("references: docs/_data/references.yml:7: reference 2 has no 'claim.en'; state the claim it supports.",),
+        (
+            "references: docs/_data/references.yml:7: reference 2 has no 'claim.en'; state the claim it supports.",
+            # the entry is not rendered (renderers see valid entries only), so its anchor is missing too
+            "Doc file 'chapter.md' contains a link 'references.md#ref-2', but the doc 'references.md' does not "
+            "contain an anchor '#ref-2'.",
+            "Doc file 'chapter.en.md' contains a link 'references.md#ref-2', but the doc 'references.en.md' does "
+            "not contain an anchor '#ref-2'.",
+        ),
+    ),
+    Fault(
+        "reference-without-number",
+        "reference entry missing a field / duplicated",
+        (replace("docs/_data/references.yml", "- n: 2\n  cited_in", "- cited_in"),),
+        (
+            "references: docs/_data/references.yml:7: entry has no valid 'n' (a positive whole number); add it.",
+            "references: docs/chapter.en.md:7: citation [@2] cites reference 2, which has no entry in "
+            "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+            "references: docs/chapter.md:7: citation [@2] cites reference 2, which has no entry in "
+            "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+            "Doc file 'chapter.md' contains a link 'references.md#ref-2', but the doc 'references.md' does not "
+            "contain an anchor '#ref-2'.",
+            "Doc file 'chapter.en.md' contains a link 'references.md#ref-2', but the doc 'references.en.md' does "
+            "not contain an anchor '#ref-2'.",
+        ),
+    ),
+    Fault(
+        "probable-without-candidate",
+        "reference entry missing a field / duplicated",
+        (replace("docs/_data/references.yml", "  status: unknown\n- n: 2", "  status: probable\n- n: 2"),),
+        (
+            "references: docs/_data/references.yml:1: reference 1 is 'probable' but has no candidate.citation; "
+            "add it from reference-candidates.md or set status: unknown.",
+            "Doc file 'chapter.md' contains a link 'references.md#ref-1', but the doc 'references.md' does not "
+            "contain an anchor '#ref-1'.",
+            "Doc file 'chapter.en.md' contains a link 'references.md#ref-1', but the doc 'references.en.md' does "
+            "not contain an anchor '#ref-1'.",
+        ),
+    ),
+    Fault(
+        "candidate-without-citation",
+        "reference entry missing a field / duplicated",
+        (
+            replace(
+                "docs/_data/references.yml",
+                "  status: unknown\n- n: 2",
+                "  status: probable\n  candidate:\n    doi: 10.1000/x\n- n: 2",
+            ),
+        ),
+        (
+            "references: docs/_data/references.yml:1: reference 1 is 'probable' but has no candidate.citation; "
+            "add it from reference-candidates.md or set status: unknown.",
+            "Doc file 'chapter.md' contains a link 'references.md#ref-1', but the doc 'references.md' does not "
+            "contain an anchor '#ref-1'.",
+            "Doc file 'chapter.en.md' contains a link 'references.md#ref-1', but the doc 'references.en.md' does "
+            "not contain an anchor '#ref-1'.",
+        ),
     ),
     Fault(
         "duplicate-reference-number",
@@ -194,11 +249,29 @@ FAULTS = [
     ),
     Fault(
         "glossary-entry-missing-a-language",
-        "glossary entry missing a language",
+        "glossary entry missing a language, or a term that is not text",
         (replace("docs/_data/glossary.yml", "  en: osteoclast\n", ""),),
         (
             "glossary: docs/_data/glossary.yml:1: glossary entry 'osteoclast' has no English term ('en'); "
             "every entry needs both languages.",
+        ),
+    ),
+    Fault(
+        "glossary-term-not-text",
+        "glossary entry missing a language, or a term that is not text",
+        (replace("docs/_data/glossary.yml", "  zh: 破骨细胞\n", "  zh: 123\n"),),
+        (
+            "glossary: docs/_data/glossary.yml:1: glossary entry 'osteoclast' has 'zh' int 123, which is not text; "
+            "write it as text.",
+        ),
+    ),
+    Fault(
+        "glossary-variant-not-a-pattern",
+        "glossary entry missing a language, or a term that is not text",
+        (replace("docs/_data/glossary.yml", "    - 类风湿性关节炎\n", "    - 're:类风湿(性'\n"),),
+        (
+            "glossary: docs/_data/glossary.yml:21: glossary entry 'rheumatoid-arthritis': variant 're:类风湿(性' "
+            "is not a valid regular expression (missing ), unterminated subpattern at position 3); fix it.",
         ),
     ),
     Fault(
@@ -261,6 +334,34 @@ FAULTS = [
         ),
     ),
     Fault(
+        "correction-count-not-a-number",
+        "correction or note missing a field, or a field of the wrong type",
+        (
+            write(
+                "docs/_data/corrections/fixture.yml",
+                "corrections:\n  - {id: fix, page: chapter, section: part, kind: character, source: 骨吸收, "
+                "site: 骨吸收, count: two, why: {zh: 改。, en: Fixed.}}\nnotes: []\n",
+            ),
+        ),
+        (
+            "editorial: docs/_data/corrections/fixture.yml:2: correction 'fix' has count 'two'; "
+            "write a positive whole number.",
+        ),
+    ),
+    Fault(
+        "note-without-text",
+        "correction or note missing a field, or a field of the wrong type",
+        (
+            write(
+                "docs/_data/corrections/fixture.yml",
+                f"corrections: []\nnotes:\n  - {NOTE.replace(', en: Doubtful.', '')}\n",
+            ),
+            note_after_part("zh", "doubt"),
+            note_after_part("en", "doubt"),
+        ),
+        ("editorial: docs/_data/corrections/fixture.yml:3: note 'doubt' has no 'en'; add it.",),
+    ),
+    Fault(
         "duplicate-note-id",
         "duplicate correction or note id",
         (
@@ -281,6 +382,12 @@ FAULTS = [
             "docs/_data/references.yml:7: not valid YAML (did not find expected ',' or ']'); "
             "fix the syntax at this line.",
         ),
+    ),
+    Fault(
+        "label-missing-in-a-language",
+        "interface word missing in one language, or not text",
+        (replace("docs/_data/labels.yml", "  glossary_abbr: Abbreviation\n", ""),),
+        errors=("docs/_data/labels.yml: label 'glossary_abbr' is missing in 'en'; add its en wording.",),
     ),
     Fault(
         "unreadable-data-file",

@@ -202,10 +202,10 @@ class FixtureSite:
         for name, text in FILES.items():
             self.write(name, text)
 
-    def write(self, name: str, text: str) -> None:
+    def write(self, name: str, text: str, dedent: bool = True) -> None:
         path = self.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
 
     def read(self, name: str) -> str:
         return (self.root / name).read_text(encoding="utf-8")
