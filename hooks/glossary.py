@@ -1,7 +1,9 @@
 """The glossary (docs/_data/glossary.yml) keeps terms consistent and explains them.
 
 - checks: malformed entries, a missing language, duplicate ids/abbreviations,
-  variant spellings in the text, abbreviations with no entry;
+  synonyms ('see') that do not resolve to one defined entry, links to editor's
+  notes that do not exist, variant spellings in the text and in diagrams,
+  abbreviations with no entry;
 - renders: the glossary page of each language, abbreviation tooltips on every
   page (Python-Markdown ``abbr`` definitions appended to the page), and the
   jieba user dictionary that keeps Chinese terms whole in search.
@@ -19,16 +21,19 @@ from sitecheck.glossary import (
     abbreviations,
     glossary_page_markdown,
     jieba_user_dictionary,
+    note_link_findings,
     record_findings,
+    synonym_findings,
     usage,
     variant_findings,
     variants,
 )
 from sitecheck.pages import page_key
-from sitecheck.schema import check_glossary
+from sitecheck.schema import check_corrections, check_glossary
 from sitehook import (
     current_language,
     is_default_language_build,
+    load_corrections,
     load_data,
     nav_order,
     page_sources,
@@ -52,6 +57,9 @@ def on_config(config):
     state["checked"] = check_glossary(load_data(config, DATA_FILE), DATA_FILE)
     state["records"] = state["checked"].valid
     state["labels"] = read_labels(config)
+    # editor's notes an entry can link to ('note: id'), by id -> page
+    notes = check_corrections(*load_corrections(config))[4]  # valid notes only
+    state["note_pages"] = {record.get("id"): record.get("page") for _path, record in notes}
     load_search_dictionary(state["records"])
 
 
@@ -67,6 +75,8 @@ def on_pre_build(config):
         return
     records = state["checked"].usable
     report(log, record_findings(state["checked"], DATA_FILE))
+    report(log, synonym_findings(records, DATA_FILE))
+    report(log, note_link_findings(records, DATA_FILE, set(state["note_pages"])))
     forbidden, known = variants(records), abbreviations(records)
     for path, text in sources.items():
         report(log, variant_findings(path, text, forbidden, DATA_FILE))
@@ -92,7 +102,7 @@ def on_page_markdown(markdown, page, config, files):
             if p not in NOT_CONTENT
         }
         used_in = usage(state["records"], content, lang)
-        listing = glossary_page_markdown(state["records"], lang, state["labels"][lang], used_in)
+        listing = glossary_page_markdown(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
         markdown = markdown.replace(PAGE_MARKER, listing)
     return markdown + "\n\n" + abbr_snippet(state["records"], lang)
 

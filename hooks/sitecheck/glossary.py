@@ -80,6 +80,69 @@ def record_findings(records: list[Record] | Checked, path: str) -> list[Finding]
     return findings
 
 
+def synonym_findings(records: list[Record], path: str) -> list[Finding]:
+    """Every synonym pair resolves to one entry: 'see' names an entry that is
+    not itself a synonym, and the synonym keeps no definition of its own."""
+    findings = []
+    by_id = {record.get("id"): record for record in records}
+    for record in records:
+        target = record.get("see")
+        if not target:
+            continue
+        entry_id = record.get("id")
+        if target not in by_id or target == entry_id:
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry '{entry_id}' says 'see: {target}', but there is no other entry with that id; "
+                    "name the entry that holds the definition.",
+                )
+            )
+        elif by_id[target].get("see"):
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry '{entry_id}' says 'see: {target}', which is itself a synonym of "
+                    f"'{by_id[target].get('see')}'; point 'see' at the entry that holds the definition.",
+                )
+            )
+        if record.get("def") is not None:
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry '{entry_id}' has both 'see: {target}' and a definition; a synonym has one "
+                    f"definition, in '{target}': move the text there and remove 'def'.",
+                )
+            )
+    return findings
+
+
+def note_link_findings(records: list[Record], path: str, note_ids: set[str]) -> list[Finding]:
+    """An entry's 'note' names an editor's note that exists."""
+    return [
+        Finding(
+            path,
+            record.line,
+            f"glossary entry '{record.get('id')}' links to editor's note '{record.get('note')}', which does not "
+            "exist; use the id of a note under 'notes:' in docs/_data/corrections/.",
+        )
+        for record in records
+        if record.get("note") and record.get("note") not in note_ids
+    ]
+
+
+def synonyms_of(records: Iterable[Record]) -> dict[str, list[Record]]:
+    """entry id -> the entries that say 'see: <id>'."""
+    result: dict[str, list[Record]] = {}
+    for record in records:
+        if record.get("see"):
+            result.setdefault(record.get("see"), []).append(record)
+    return result
+
+
 def variants(records: Iterable[Record]) -> list[Variant]:
     result = []
     for record in records:
@@ -93,11 +156,27 @@ def text_of(line: str) -> str:
     return NOT_TEXT_RE.sub(" ", line)
 
 
+def diagram_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, reader-visible text) of the lines inside ```mermaid blocks:
+    node labels, edge labels, accTitle/accDescr and click tooltips (link targets removed)."""
+    result = []
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            inside = not inside and stripped.startswith("```mermaid")
+            continue
+        if inside:
+            result.append((number, re.sub(r'\bhref\s+"[^"]*"', " ", line)))
+    return result
+
+
 def variant_findings(path: str, text: str, forbidden: list[Variant], glossary_path: str) -> list[Finding]:
-    """Variant spellings used instead of the glossary's preferred term."""
+    """Variant spellings used instead of the glossary's preferred term, in the
+    running text and in what diagrams show (labels, descriptions, tooltips)."""
     findings = []
-    for number, line in content_lines(text):
-        running = text_of(line)
+    lines = [(n, text_of(line)) for n, line in content_lines(text)] + diagram_lines(text)
+    for number, running in sorted(lines):
         for variant in forbidden:
             for match in variant.pattern.finditer(running):
                 findings.append(
@@ -200,7 +279,9 @@ def term_pattern(term: str) -> re.Pattern:
     if re.search(r"[\u4e00-\u9fff]", term):
         return re.compile(re.escape(term.replace(" ", "")))
     edge = rf"A-Za-z0-9{GREEK}"
-    return re.compile(rf"(?<![{edge}\-]){re.escape(term)}(?![{edge}])", re.IGNORECASE)
+    # English plurals count as uses ("autoimmune diseases", "osteoclasts")
+    plural = "" if term.endswith("s") else "(?:e?s)?"
+    return re.compile(rf"(?<![{edge}\-]){re.escape(term)}{plural}(?![{edge}])", re.IGNORECASE)
 
 
 def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[str, list[tuple[str, str, str]]]:
@@ -234,9 +315,25 @@ def _section_texts(text: str):
         yield section.heading, body
 
 
-def glossary_page_markdown(records: list[Record], lang: str, labels: dict, used_in: dict) -> str:
-    """The entries of the glossary page for ``lang``, in that language's order."""
+def _term_with_abbr(record: Record, lang: str) -> str:
+    term, abbr = record.get(lang), record.get("abbr")
+    if not abbr:
+        return str(term)
+    return f"{term}（{abbr}）" if lang == "zh" else f"{term} ({abbr})"
+
+
+def glossary_page_markdown(
+    records: list[Record], lang: str, labels: dict, used_in: dict, note_pages: dict | None = None
+) -> str:
+    """The entries of the glossary page for ``lang``, in that language's order.
+
+    A synonym (``see: id``) shows a link to the entry that holds the one
+    definition; that entry lists its synonyms. ``note: id`` adds a link to the
+    editor's note of that id on the page ``note_pages[id]``."""
     other = "en" if lang == "zh" else "zh"
+    by_id = {record.get("id"): record for record in records}
+    synonyms = synonyms_of(records)
+    note_pages = note_pages or {}
     blocks = []
     for record in sorted(records, key=lambda r: sort_key(r, lang)):
         entry_id = record.get("id")
@@ -244,13 +341,20 @@ def glossary_page_markdown(records: list[Record], lang: str, labels: dict, used_
         if record.get("abbr"):
             title += f" · {labels['glossary_abbr']} {record.get('abbr')}"
         title += f' · <span lang="{"zh-Hans" if other == "zh" else "en"}">{record.get(other)}</span>'
-        parts = [
-            f'<div class="glossary-entry" id="{entry_id}" markdown>',
-            "",
-            title,
-            "",
-            str(record.get("def." + lang)),
-        ]
+        target = by_id.get(record.get("see"))
+        if target is not None:
+            body = f"{labels['glossary_see']}{labels['colon']}[{_term_with_abbr(target, lang)}](#{target.get('id')})"
+        else:
+            body = str(record.get("def." + lang))
+        parts = [f'<div class="glossary-entry" id="{entry_id}" markdown>', "", title, "", body]
+        if synonyms.get(entry_id):
+            links = ("、" if lang == "zh" else ", ").join(
+                f"[{_term_with_abbr(s, lang)}](#{s.get('id')})" for s in synonyms[entry_id]
+            )
+            parts += ["", f"{labels['glossary_synonyms']}{labels['colon']}{links}"]
+        note = record.get("note")
+        if note in note_pages:
+            parts += ["", f"[{labels['glossary_note']}]({note_pages[note]}.md#note-{note})"]
         avoid = [v.shown for v in variants([record])]
         if avoid:
             parts += ["", f"{labels['glossary_avoid']}{labels['colon']}" + "、".join(avoid)]

@@ -50,7 +50,9 @@ class GlossaryEntry(_Model):
     zh: Text
     en: Text
     abbr: Text | None = None
-    def_: Bilingual = Field(alias="def")
+    def_: Bilingual | None = Field(default=None, alias="def")
+    see: Id | None = None  # a synonym: the id of the entry that holds the definition
+    note: Text | None = None  # the id of an editor's note the entry links to
     variants: list[Annotated[str, StringConstraints(strict=True, min_length=1)]] = []
 
     @field_validator("variants")
@@ -63,6 +65,12 @@ class GlossaryEntry(_Model):
                 except re.error as error:
                     raise ValueError(f"variant {variant!r} is not a valid regular expression ({error})") from None
         return variants
+
+    @model_validator(mode="after")
+    def _defined_unless_synonym(self) -> GlossaryEntry:
+        if self.def_ is None and self.see is None:
+            raise ValueError("no definition")  # worded by glossary_message, one message per language
+        return self
 
 
 class Candidate(_Model):
@@ -190,6 +198,11 @@ def glossary_message(record: Record, error: dict, field: str) -> str | None:
         )
     if not (isinstance(entry_id, str) and re.match(r"^[a-z0-9][a-z0-9-]*$", entry_id)):
         return None  # the invalid id is the message; the rest would only repeat it
+    if not field and "no definition" in error["msg"]:
+        return [
+            f"glossary entry '{entry_id}' has no {GLOSSARY_FIELDS[f]}; every entry needs both languages."
+            for f in ("def.zh", "def.en")
+        ]
     if field == "def" and _is_missing(error):
         field_names = ("def.zh", "def.en")
         return [

@@ -22,6 +22,31 @@ NO_DESCR_DIAGRAM = DIAGRAM.replace("    accDescr: {descr}\n", "")
 OBJECTIVES_ZH = '{ #chapter }\n\n!!! objectives "学习目标"\n\n    - 说明 RANKL。\n'
 OBJECTIVES_EN = '{ #chapter }\n\n!!! objectives "Objectives"\n\n    - Explain RANKL.\n'
 NOTE = "{id: doubt, page: chapter, section: part, quote: 骨吸收, zh: 存疑。, en: Doubtful.}"
+LABELLED_DIAGRAM = """
+```mermaid
+flowchart LR
+    accTitle: {title}
+    accDescr: {descr}
+    ra["{label}"]
+    click ra href "../glossary/#rheumatoid-arthritis" "{tooltip}"
+```
+"""
+SYNONYM = """\
+- id: csf-1
+  zh: 集落刺激因子 1
+  en: colony-stimulating factor 1
+  abbr: CSF-1
+  see: m-csf
+"""
+DEFINED = """\
+- id: m-csf
+  zh: 巨噬细胞集落刺激因子
+  en: macrophage colony-stimulating factor
+  abbr: M-CSF
+  def:
+    zh: 同一分子的两个名称。
+    en: One molecule, two names.
+"""
 
 
 def replace(name: str, old: str, new: str) -> tuple:
@@ -34,6 +59,10 @@ def write(name: str, text: str) -> tuple:
 
 def delete(name: str) -> tuple:
     return ("delete", name)
+
+
+def append(name: str, text: str) -> tuple:
+    return ("append", name, text)
 
 
 def note_after_part(lang: str, note_id: str) -> tuple:
@@ -245,6 +274,83 @@ FAULTS = [
             "glossary: docs/chapter.md:7: '类风湿性关节炎' is a variant spelling of glossary term "
             "'rheumatoid-arthritis'; write the preferred term as listed in docs/_data/glossary.yml "
             "('类风湿关节炎').",
+        ),
+    ),
+    Fault(
+        "variant-spelling-inside-a-diagram",
+        "variant spelling in a diagram (label, description, tooltip)",
+        # what a diagram shows (labels, descriptions, tooltips) is text too; the link target is not
+        (
+            append(
+                "docs/chapter.md",
+                LABELLED_DIAGRAM.format(
+                    title="图 1", descr="类风湿关节炎", label="类风湿关节炎", tooltip="类风湿性关节炎"
+                ),
+            ),
+            append(
+                "docs/chapter.en.md",
+                LABELLED_DIAGRAM.format(title="Figure 1", descr="RA", label="RA", tooltip="rheumatoid arthritis"),
+            ),
+        ),
+        (
+            "glossary: docs/chapter.md:14: '类风湿性关节炎' is a variant spelling of glossary term "
+            "'rheumatoid-arthritis'; write the preferred term as listed in docs/_data/glossary.yml "
+            "('类风湿关节炎').",
+        ),
+    ),
+    Fault(
+        "glossary-synonym-names-no-entry",
+        "glossary synonym that does not resolve to one defined entry",
+        (append("docs/_data/glossary.yml", SYNONYM),),
+        (
+            "glossary: docs/_data/glossary.yml:30: glossary entry 'csf-1' says 'see: m-csf', but there is no "
+            "other entry with that id; name the entry that holds the definition.",
+        ),
+    ),
+    Fault(
+        "glossary-synonym-of-a-synonym",
+        "glossary synonym that does not resolve to one defined entry",
+        (
+            append(
+                "docs/_data/glossary.yml",
+                SYNONYM
+                + DEFINED.replace(
+                    "  def:\n    zh: 同一分子的两个名称。\n    en: One molecule, two names.\n", "  see: osteoclast\n"
+                ),
+            ),
+        ),
+        (
+            "glossary: docs/_data/glossary.yml:30: glossary entry 'csf-1' says 'see: m-csf', which is itself a "
+            "synonym of 'osteoclast'; point 'see' at the entry that holds the definition.",
+        ),
+    ),
+    Fault(
+        "glossary-synonym-with-its-own-definition",
+        "glossary synonym that does not resolve to one defined entry",
+        (
+            append(
+                "docs/_data/glossary.yml",
+                SYNONYM + "  def:\n    zh: 另一个定义。\n    en: A second definition.\n" + DEFINED,
+            ),
+        ),
+        (
+            "glossary: docs/_data/glossary.yml:30: glossary entry 'csf-1' has both 'see: m-csf' and a definition; "
+            "a synonym has one definition, in 'm-csf': move the text there and remove 'def'.",
+        ),
+    ),
+    Fault(
+        "glossary-note-link-to-a-missing-note",
+        "glossary entry linking to a missing editor's note",
+        (
+            replace(
+                "docs/_data/glossary.yml",
+                "    en: The cell dedicated to bone resorption.\n",
+                "    en: The cell dedicated to bone resorption.\n  note: no-such-note\n",
+            ),
+        ),
+        (
+            "glossary: docs/_data/glossary.yml:1: glossary entry 'osteoclast' links to editor's note "
+            "'no-such-note', which does not exist; use the id of a note under 'notes:' in docs/_data/corrections/.",
         ),
     ),
     Fault(

@@ -215,6 +215,9 @@ class FixtureSite:
         assert old in text, f"fixture text {old!r} not in {name}"
         self.write(name, text.replace(old, new, 1))
 
+    def append(self, name: str, text: str) -> None:
+        self.write(name, self.read(name) + text)
+
     def delete(self, name: str) -> None:
         (self.root / name).unlink()
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from faults import FAULTS, Fault, readme_table
+from faults import DEFINED, FAULTS, SYNONYM, Fault, readme_table
 from fixture_site import FixtureSite
 from sitebuild import ROOT
 
@@ -33,6 +33,19 @@ def test_fixture_without_faults_builds_clean(site):
     html = (site.root / "site" / "chapter" / "index.html").read_text()
     assert 'href="../references/#ref-1"' in html
     assert '<abbr title="核因子κB受体活化因子配体（RANK ligand）">RANKL</abbr>' in html
+
+
+def test_glossary_synonym_renders_as_a_link_to_the_one_definition(site):
+    site.append("docs/_data/glossary.yml", SYNONYM + DEFINED)
+    result = site.build()
+    assert result.crash is None, result.crash
+    assert result.ok, result.log
+    html = (site.root / "site" / "en" / "glossary" / "index.html").read_text()
+    entry = html.split('id="csf-1"', 1)[1].split("</div>", 1)[0]
+    assert 'Synonym; defined under: <a href="#m-csf">macrophage colony-stimulating factor (<abbr' in entry
+    target = html.split('id="m-csf"', 1)[1].split("</div>", 1)[0]
+    assert 'Synonyms: <a href="#csf-1">colony-stimulating factor 1 (<abbr' in target
+    assert "One molecule, two names." in target and "One molecule" not in entry
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.id)
