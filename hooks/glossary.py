@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import io
-
 from mkdocs.plugins import get_plugin_logger
 
 from sitecheck.glossary import (
@@ -107,10 +105,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + "\n\n" + abbr_snippet(state["records"], lang)
 
 
+# jieba's dictionary is global to the process, and `mkdocs serve` rebuilds (each language pass
+# too) in the same process with this module still loaded: add each term once, or every rebuild
+# adds its frequency to jieba's total again and segmentation drifts.
+search_terms: set[str] = set()
+
+
 def load_search_dictionary(records) -> None:
     """Feed the glossary's Chinese terms to jieba, which Material's search uses."""
     try:
         import jieba
     except ImportError:  # search then indexes without segmentation
         return
-    jieba.load_userdict(io.StringIO(jieba_user_dictionary(records)))
+    for line in jieba_user_dictionary(records).splitlines():
+        term, frequency, tag = line.split()
+        if term not in search_terms:
+            jieba.add_word(term, int(frequency), tag)
+            search_terms.add(term)

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+import plugin_internals
 from sitecheck.editorial import replace_note_markers
 from sitecheck.pages import citation_sites, page_key, relative_link
 from sitecheck.parallel import (
@@ -84,8 +85,8 @@ def on_files(files, config):
         views = {code: parallel_file(config, page, code) for code in ("zh", "en")}
         view = views[lang]
         view.content_string = view_markdown(page, pairs, lang)
-        # what static-i18n gives its own files: the language switcher links to the other view
-        view.locale, view.locale_alternate_of, view.alternates = lang, lang, views
+        # the language switcher links to the other view
+        plugin_internals.as_language_file(view, lang, views)
         files.append(view)
     return files
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import plugin_internals
 from sitecheck.data import DataError, load_keyed_records, load_mapping, load_records
 from sitecheck.pages import page_key
 from sitecheck.schema import labels_findings
@@ -16,18 +17,13 @@ CORRECTIONS_DIR = "docs/_data/corrections"
 
 
 def is_default_language_build(config) -> bool:
-    """True in the first (Chinese) pass; mkdocs-static-i18n then rebuilds per language."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language is None:
-        return True
-    return i18n.current_language == i18n.default_language
+    """True in the first (default-language) pass; mkdocs-static-i18n then rebuilds per language."""
+    lang = plugin_internals.current_language(config)
+    return lang is None or lang == plugin_internals.default_language(config)
 
 
 def current_language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language is None:
-        return "zh"
-    return i18n.current_language
+    return plugin_internals.current_language(config) or "zh"
 
 
 def project_relative(config, path: Path) -> str:
@@ -75,8 +71,7 @@ def read_labels(config) -> dict:
         labels = load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
     except DataError as error:
         raise PluginError(str(error)) from error
-    i18n = config.plugins.get("i18n")
-    languages = i18n.all_languages if i18n is not None else list(labels)
+    languages = plugin_internals.languages(config) or list(labels)
     problems = labels_findings(labels, LABELS_FILE, languages)
     if problems:
         raise PluginError("\n".join(problems))
