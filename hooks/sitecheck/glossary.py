@@ -11,7 +11,7 @@ from pypinyin import lazy_pinyin
 
 from .data import Record
 from .findings import Finding
-from .markdown import content_lines, parse_sections
+from .markdown import content_lines, parse_sections, tokenize
 from .schema import Checked, check_glossary
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -159,16 +159,12 @@ def text_of(line: str) -> str:
 def diagram_lines(text: str) -> list[tuple[int, str]]:
     """(line number, reader-visible text) of the lines inside ```mermaid blocks:
     node labels, edge labels, accTitle/accDescr and click tooltips (link targets removed)."""
-    result = []
-    inside = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("```"):
-            inside = not inside and stripped.startswith("```mermaid")
-            continue
-        if inside:
-            result.append((number, re.sub(r'\bhref\s+"[^"]*"', " ", line)))
-    return result
+    return [
+        (number, re.sub(r'\bhref\s+"[^"]*"', " ", line))
+        for fence in tokenize(text).fences
+        if fence.info.startswith("mermaid")
+        for number, line in fence.lines
+    ]
 
 
 def variant_findings(path: str, text: str, forbidden: list[Variant], glossary_path: str) -> list[Finding]:

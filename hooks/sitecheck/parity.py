@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .findings import Finding
-from .markdown import parse_headings, parse_sections
+from .markdown import mermaid_fences, parse_headings, parse_sections
 
 EN_SUFFIX = ".en.md"
 
@@ -133,17 +133,7 @@ def citation_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) ->
 
 def mermaid_blocks(text: str) -> list[tuple[int, str]]:
     """(line of the opening fence, body) of every ```mermaid block."""
-    blocks, body, start = [], None, 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if body is None and stripped.startswith("```mermaid"):
-            body, start = [], number
-        elif body is not None and stripped.startswith("```"):
-            blocks.append((start, "\n".join(body)))
-            body = None
-        elif body is not None:
-            body.append(line)
-    return blocks
+    return [(fence.start, "\n".join(line for _n, line in fence.lines)) for fence in mermaid_fences(text)]
 
 
 def diagram_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> list[Finding]:
