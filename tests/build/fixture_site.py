@@ -32,6 +32,7 @@ HOOKS = ["i18n_parity", "references", "glossary", "editorial", "parallel"]
 MKDOCS_YML = """\
 site_name: fixture
 strict: true
+site_dir: !ENV [SITE_DIR, site]
 theme:
   name: material
   language: zh
@@ -158,14 +159,25 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     crash: str | None = None  # the traceback of an exception that is not MkDocs' own Abort
 
+    lines: list[str] = field(default_factory=list)  # every record from INFO up, as the CLI prints them
+
     @property
     def log(self) -> str:
         return "\n".join(["WARNING " + w for w in self.warnings] + ["ERROR " + e for e in self.errors])
 
+    # the subprocess-era interface some build tests use
+    @property
+    def returncode(self) -> int:
+        return 0 if self.ok else 1
+
+    @property
+    def stderr(self) -> str:
+        return "\n".join(self.lines + ([self.crash] if self.crash else []))
+
 
 class _Capture(logging.Handler):
     def __init__(self):
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -177,6 +189,8 @@ def build_in_process(config_file: Path, site_dir: Path) -> BuildResult:
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the CLI does: some tests read INFO lines
     crash = None
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
@@ -188,11 +202,13 @@ def build_in_process(config_file: Path, site_dir: Path) -> BuildResult:
         ok, crash = False, traceback.format_exc()
     finally:
         logger.removeHandler(capture)
+        logger.setLevel(level)
     return BuildResult(
         ok,
         [r.getMessage() for r in capture.records if r.levelno == logging.WARNING],
         [r.getMessage() for r in capture.records if r.levelno >= logging.ERROR],
         crash,
+        [f"{r.levelname:<8}-  {r.getMessage()}" for r in capture.records],
     )
 
 
@@ -201,6 +217,8 @@ class FixtureSite:
         self.root = root
         for name, text in FILES.items():
             self.write(name, text)
+        # hooks a test adds by relative path ("hooks/x.py") resolve to the project's own
+        (root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
 
     def write(self, name: str, text: str, dedent: bool = True) -> None:
         path = self.root / name
@@ -223,3 +241,13 @@ class FixtureSite:
 
     def build(self) -> BuildResult:
         return build_in_process(self.root / "mkdocs.yml", self.root / "site")
+
+
+def warnings(result: BuildResult) -> list[str]:
+    """The WARNING messages of a build (hook prefix included)."""
+    return list(result.warnings)
+
+
+def errors(result: BuildResult) -> list[str]:
+    """The ERROR lines of a build, as the command line prints them."""
+    return [f"ERROR   -  {message}" for message in result.errors]
