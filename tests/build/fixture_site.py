@@ -4,9 +4,9 @@ Each fault test writes one fault into it and asserts the exact messages the
 strict build logs, in the manner of MkDocs' own ``mkdocs/tests/build_tests.py``:
 ``load_config`` + ``mkdocs.commands.build.build`` in this process, with a log
 handler on the ``mkdocs`` logger instead of a subprocess and its stderr. The
-hooks are the project's own files (absolute paths), so MkDocs keeps one module
-per hook across builds exactly as ``mkdocs serve`` does: state that is not
-reset per build shows up here as a wrong message.
+hooks are the project's own files (``hooks/`` links to them); MkDocs keeps one
+module per hook path across builds, as ``mkdocs serve`` does, so rebuilding
+one fixture site shows state that is not reset per build.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ plugins:
         - locale: en
           name: English
 hooks:
-""" + "".join(f"  - {ROOT / 'hooks' / name}.py\n" for name in HOOKS)
+""" + "".join(f"  - hooks/{name}.py\n" for name in HOOKS)
 
 CHAPTER_ZH = """\
 # 1 骨质疏松症与破骨细胞 { #chapter }

@@ -48,6 +48,15 @@ def test_glossary_synonym_renders_as_a_link_to_the_one_definition(site):
     assert "One molecule, two names." in target and "One molecule" not in entry
 
 
+def test_a_rebuild_in_the_same_process_starts_from_fresh_state(site):
+    # as under `mkdocs serve`: the same hook modules build again after the editor's fix
+    site.replace("docs/chapter.md", "骨吸收增加[@2]", "骨吸收增加[@2][@3]")
+    assert not site.build().ok
+    site.replace("docs/chapter.md", "骨吸收增加[@2][@3]", "骨吸收增加[@2]")
+    result = site.build()
+    assert (result.ok, result.warnings, result.errors, result.crash) == (True, [], [], None)
+
+
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.id)
 def test_fault(site, fault):
     apply(site, fault)

@@ -30,6 +30,7 @@ def published(tmp_path_factory):
     site.write("docs/appendix.md", APPENDIX_ZH)
     site.write("docs/appendix.en.md", APPENDIX_EN)
     site.replace("mkdocs.yml", "hooks:\n", "hooks:\n" + HOOKS)
+    site.replace("mkdocs.yml", "  language: zh\n", "  language: zh\n  font: false\n")  # no web fonts, like the site
     site.replace("mkdocs.yml", "plugins:\n", "plugins:\n  - redirects:\n      redirect_maps: {}\n")
     added, total = update(site.root)
     assert added == total > 10
@@ -107,13 +108,18 @@ def test_redirect_keeps_page_and_sections_in_both_languages(site):
 
 @pytest.mark.browser
 def test_redirected_section_lands_on_the_new_page_in_each_language(site, page):
+    """... under the site's own Content-Security-Policy (the redirect's inline script is hashed)."""
     rename_appendix(site, "annex.md")
     assert site.build().returncode == 0
-    with serve(site.root / "site") as url:
+    built = site.root / "site"
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    with serve(built, headers=(built / "_headers").read_text(encoding="utf-8")) as url:
         for lang in ("", "en/"):
             page.goto(f"{url}/{lang}appendix/#appendix-part")
             page.wait_for_url(f"{url}/{lang}annex/#appendix-part")
             assert page.locator("h1").inner_text().startswith("附录" if not lang else "Appendix")
+    assert blocked == []
 
 
 def test_redirect_to_a_page_without_the_sections_reports_each(site):
