@@ -243,11 +243,17 @@ class FixtureSite:
         return build_in_process(self.root / "mkdocs.yml", self.root / "site")
 
 
-def warnings(result: BuildResult) -> list[str]:
-    """The WARNING messages of a build (hook prefix included)."""
-    return list(result.warnings)
+def warnings(result) -> list[str]:
+    """The WARNING messages of a build (hook prefix included): in-process, or a subprocess' stderr."""
+    if isinstance(result, BuildResult):
+        return list(result.warnings)
+    return [
+        line.split(" -  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING") and " -  " in line
+    ]
 
 
-def errors(result: BuildResult) -> list[str]:
+def errors(result) -> list[str]:
     """The ERROR lines of a build, as the command line prints them."""
-    return [f"ERROR   -  {message}" for message in result.errors]
+    if isinstance(result, BuildResult):
+        return [f"ERROR   -  {message}" for message in result.errors]
+    return [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
