@@ -1,6 +1,6 @@
 """A "print as a handout" button on chapter pages: prints the chapter with the
 self-check questions but without their answers (print.css hides them while
-print-handout.js has put ``print-no-answers`` on <html>).
+print-tools.js has put ``print-no-answers`` on <html>).
 
 The button follows the last self-check question (so it adds no tab stop
 before the questions), in the page's language (docs/_data/labels.yml), and
