@@ -10,8 +10,9 @@
 
   var MARK = "print-no-answers";
   var PX_PER_MM = 96 / 25.4;
-  // A4 content height is 259 mm (print.css @page); leave room for lead-in and caption
-  var MAX_FIGURE_PX = 180 * PX_PER_MM;
+  // A4 content height is 259 mm (print.css @page); leave room for the lead-in
+  // line and a caption of up to ten lines (the English captions are long)
+  var MAX_FIGURE_PX = 150 * PX_PER_MM;
 
   function fitFigures() {
     document.querySelectorAll(".md-typeset .mermaid, .md-typeset .diagram").forEach(function (figure) {
