@@ -73,12 +73,19 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser_context():
-    """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
+def playwright_driver():
+    """One Playwright per session: a second sync_playwright() in the same thread fails."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright_driver):
+    """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        context = playwright_driver.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
             headless=True,
