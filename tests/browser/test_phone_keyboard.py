@@ -7,7 +7,6 @@ self-check question (60 on §1.3 before this work) at least halved."""
 from __future__ import annotations
 
 import pytest
-from chromium import WAIT_FOR_DIAGRAMS
 
 from conftest import LANGUAGES
 
@@ -89,7 +88,6 @@ def test_one_section_link_control_per_heading_that_does_not_wrap(sized_page, bas
 def test_skip_figure_link_jumps_past_the_node_links(sized_page, base_url, lang):
     page = sized_page
     page.goto(f"{base_url}/{LANGUAGES[lang]}immunology/cytokines/")
-    page.evaluate(WAIT_FOR_DIAGRAMS)
     skip = page.locator("a.skip-figure").first
     assert skip.get_attribute("href") == "#figure-3"
     assert skip.inner_text() == ("跳过图 3" if lang == "zh" else "Skip figure 3")
@@ -118,7 +116,6 @@ def test_skip_figure_link_jumps_past_the_node_links(sized_page, base_url, lang):
 # §1.3, taking each "skip figure" link on the way (a keyboard user's path) or not
 def tab_stops(page, url: str, use_skip_links: bool) -> int:
     page.goto(url)
-    page.evaluate(WAIT_FOR_DIAGRAMS)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
     page.keyboard.press("Enter")

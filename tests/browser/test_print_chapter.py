@@ -9,7 +9,6 @@ import re
 import subprocess
 
 import pytest
-from chromium import WAIT_FOR_DIAGRAMS
 
 from conftest import LANGUAGES
 
@@ -26,7 +25,6 @@ def squash(text: str) -> str:
 def pdf_pages(page, url: str, tmp_path, handout: bool = False) -> list[str]:
     page.add_init_script(STUB_PRINT)
     page.goto(url)
-    page.evaluate(WAIT_FOR_DIAGRAMS)
     if handout:
         page.locator(".print-handout__button").click()
         assert "print-no-answers" in page.evaluate("window.__printedWith")
