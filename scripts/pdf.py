@@ -67,6 +67,8 @@ PREPARE_FOR_PRINT = r"""
       // ("__tabbed_1_1", "__mermaid_0") are left alone
       if (el.closest("section.print-page") !== section) continue;
       if (el.id.startsWith("__") || el.id.startsWith(key + "-")) continue;
+      // a diagram's ids are unique already (fig-<hash>) and its own <style> selects by them
+      if (el.closest(".diagram")) continue;
       if (!document.getElementById(key + "-" + el.id)) el.id = key + "-" + el.id;
     }
   }
