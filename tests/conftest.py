@@ -42,6 +42,10 @@ REFERENCE_PAGES = ["", "glossary/", "references/", "editorial-notes/", "instruct
 CHAPTERS = [page for page in PAGES if page not in REFERENCE_PAGES]
 
 
+# A fixed build time, so tests/site/test_reproducible.py can compare one more build with this one
+SOURCE_DATE_EPOCH = {"SOURCE_DATE_EPOCH": "1764201600"}  # 2025-11-27
+
+
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     """The server the browser tests read the real site from."""
@@ -62,7 +66,7 @@ def site_url() -> str:
 def real_build(site_server):
     """The real site, built once with --strict into a temporary directory."""
     target = site_server.directory
-    result = build(ROOT, target)
+    result = build(ROOT, target, SOURCE_DATE_EPOCH)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return target, result
 
