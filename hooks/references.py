@@ -16,6 +16,7 @@ from sitecheck.references import (
     references_page_markdown,
     replace_citations,
 )
+from sitecheck.schema import check_references
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -37,7 +38,9 @@ state: dict = {}
 
 def on_config(config):
     state.clear()
-    state["records"] = load_data(config, DATA_FILE)
+    # checks read every entry minus its invalid fields; renderers only the valid entries
+    state["checked"] = check_references(load_data(config, DATA_FILE), DATA_FILE)
+    state["records"] = state["checked"].valid
     state["labels"] = read_labels(config)
     state["by_number"] = {r.get("n"): r for r in state["records"]}
 
@@ -47,8 +50,8 @@ def on_pre_build(config):
     state["sites"] = [site for path, text in sources.items() for site in citation_sites(path, text)]
     state["section_titles"] = section_titles(sources)
     if is_default_language_build(config):
-        report(log, record_findings(state["records"], DATA_FILE))
-        report(log, citation_findings(state["sites"], state["records"], DATA_FILE))
+        report(log, record_findings(state["checked"], DATA_FILE))
+        report(log, citation_findings(state["sites"], state["checked"].usable, DATA_FILE))
 
 
 def on_page_markdown(markdown, page, config, files):
