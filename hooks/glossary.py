@@ -12,13 +12,16 @@ from __future__ import annotations
 import io
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
     abbreviations,
-    glossary_page_markdown,
+    first_use_terms,
+    glossary_page,
     jieba_user_dictionary,
+    link_first_uses,
     record_findings,
     usage,
     variant_findings,
@@ -89,7 +92,7 @@ def on_page_markdown(markdown, page, config, files):
             if p not in NOT_CONTENT
         }
         used_in = usage(state["records"], content, lang)
-        listing = glossary_page_markdown(state["records"], lang, state["labels"][lang], used_in)
+        listing = glossary_page(state["records"], lang, state["labels"][lang], used_in)
         markdown = markdown.replace(PAGE_MARKER, listing)
     return markdown + "\n\n" + abbr_snippet(state["records"], lang)
 
@@ -101,3 +104,20 @@ def load_search_dictionary(records) -> None:
     except ImportError:  # search then indexes without segmentation
         return
     jieba.load_userdict(io.StringIO(jieba_user_dictionary(records)))
+
+
+def on_page_content(html, page, config, files):
+    """The first use of each glossary term in each section of a chapter links to its entry."""
+    key, _ = page_key("docs/" + page.file.src_uri)
+    if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
+        return html
+    lang = current_language(config)
+    glossary = next(
+        (f for f in files.documentation_pages() if page_key("docs/" + f.src_uri) == ("glossary", lang)), None
+    )
+    if glossary is None:
+        return html
+    terms = state.setdefault("first_use_terms", {}).get(lang) or first_use_terms(state["records"], lang)
+    state["first_use_terms"][lang] = terms
+    url = get_relative_url(glossary.url, page.url)
+    return link_first_uses(html, terms, lang, url, state["labels"][lang]["glossary_link_title"])

@@ -10,9 +10,10 @@ import json
 import re
 
 import pytest
-from conftest import CHAPTERS
 from searchrecall import chinese_queries, english_queries, recall, run_queries
 from test_search import search
+
+from conftest import CHAPTERS
 
 pytestmark = pytest.mark.browser
 

@@ -19,23 +19,30 @@ def soup(html, lang, page):
     return BeautifulSoup(html(lang, page), "html.parser")
 
 
-def test_chinese_glossary_is_in_pinyin_order(html):
-    terms = [e.find("strong").get_text() for e in soup(html, "zh", "glossary/").select(".glossary-entry")]
+def entry_terms(html, lang) -> list[str]:
+    return [h.find(string=True).strip() for h in soup(html, lang, "glossary/").select(".glossary-entry h3[id]")]
+
+
+def test_chinese_glossary_is_in_pinyin_order_under_its_initials(html):
+    terms = entry_terms(html, "zh")
     assert len(terms) == len(yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8")))
-    assert terms == sorted(terms, key=lambda t: (lazy_pinyin(t), t))
+    initials = [lazy_pinyin(t)[0][0].upper() for t in terms]
+    assert terms == sorted(terms, key=lambda t: (lazy_pinyin(t)[0][0].upper(), lazy_pinyin(t), t))
+    letters = [a.get_text() for a in soup(html, "zh", "glossary/").select(".glossary-jump a")]
+    assert letters == sorted(set(initials)) and "G" in letters
 
 
 def test_english_glossary_is_in_alphabetical_order(html):
-    terms = [e.find("strong").get_text() for e in soup(html, "en", "glossary/").select(".glossary-entry")]
-    assert terms == sorted(terms, key=str.casefold)
+    terms = entry_terms(html, "en")
+    assert terms == sorted(terms, key=lambda t: (t[0].upper(), t.casefold()))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_glossary_entries_have_ids_and_link_to_sections(html, lang):
     entries = soup(html, lang, "glossary/").select(".glossary-entry")
-    ids = {e["id"] for e in entries}
+    ids = {e.find("h3")["id"] for e in entries}
     assert {"rankl", "osteoclast", "ra"} <= ids
-    rankl = next(e for e in entries if e["id"] == "rankl")
+    rankl = next(e for e in entries if e.find("h3")["id"] == "rankl")
     targets = [a["href"] for a in rankl.select("a[href]")]
     assert any("immunology/b-cells/#b-cells" in t for t in targets)
 
