@@ -69,12 +69,10 @@ pdf: setup system-packages ## Print one PDF per language into site/downloads/ (p
 offline: setup ## Zip the site for reading from file:// into site/downloads/ (with the PDFs there)
 	$(BIN)/python scripts/offline.py --out $(SITE_DIR)/downloads --pdfs $(SITE_DIR)/downloads
 
+# SITE_URL: the address the site will be served from (required; not loopback)
 .PHONY: release
-release: ## Build the site, then the PDFs and the offline package into site/downloads/
-	$(MAKE) build
-	$(MAKE) pdf
-	$(MAKE) offline
-	@ls -l $(SITE_DIR)/downloads
+release: setup system-packages ## Ready-to-upload site/ for SITE_URL=https://…/: site, PDFs, offline zip (scripts/release.py)
+	SITE_URL="$(SITE_URL)" SITE_DIR="$(SITE_DIR)" $(BIN)/python scripts/release.py
 
 .PHONY: serve
 serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with live reload

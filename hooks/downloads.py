@@ -1,20 +1,43 @@
 """Links to the release files (PDFs, offline package) that live in site/downloads/.
 
-They are made after the site is built (``make release``), so they are not
+They are made after the site is built, by ``make release`` (scripts/release.py,
+which sets ``RELEASE=true`` for every build it runs), so they are not
 documentation files MkDocs could check or rewrite. Pages write them as
-``[text](download:osteoimmunology-zh.pdf)``; this hook turns each into a link
-relative to the page, so it works with directory URLs, with the offline
-build's ``.html`` URLs and from ``file://``.
+``[text](download:osteoimmunology-zh.pdf)``:
+
+- in a release build this hook turns each into a link relative to the page, so
+  it works with directory URLs, with the offline build's ``.html`` URLs and
+  from ``file://``;
+- in any other build (``make build``, ``mkdocs serve``) the files do not exist:
+  the link becomes its text plus "run `make release` to produce this file",
+  never a link to a missing file.
+
+The footer template reads the same list (``config.extra.release_files``).
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 from mkdocs.utils import get_relative_url
 
+from sitehook import current_language, read_labels
+
 DOWNLOADS_DIR = "downloads"
-DOWNLOAD_HREF_RE = re.compile(r'href="download:([A-Za-z0-9._-]+)"')
+RELEASE_FILES = ("osteoimmunology-zh.pdf", "osteoimmunology-en.pdf", "osteoimmunology-offline.zip")
+OFFLINE_ZIP = "osteoimmunology-offline.zip"
+DOWNLOAD_LINK_RE = re.compile(r'<a href="download:([A-Za-z0-9._-]+)"([^>]*)>(.*?)</a>', re.S)
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def release_files(release: bool, offline: bool) -> tuple[str, ...]:
+    """The release files a page of this build may link to."""
+    if not release:
+        return ()
+    # the offline package does not contain itself
+    return tuple(name for name in RELEASE_FILES if not (offline and name == OFFLINE_ZIP))
 
 
 def download_url(name: str, page_url: str) -> str:
@@ -22,7 +45,30 @@ def download_url(name: str, page_url: str) -> str:
     return get_relative_url(f"{DOWNLOADS_DIR}/{name}", page_url or ".")
 
 
+def render_download_links(html: str, page_url: str, available: tuple[str, ...], not_built: str) -> str:
+    """Each ``download:`` link: a relative link when the file is made, else its text and ``not_built``."""
+
+    def replace(match: re.Match) -> str:
+        name, attributes, text = match.groups()
+        if name in available:
+            # data-release-file: scripts/release.py checks these links once the files exist
+            return f'<a href="{download_url(name, page_url)}"{attributes} data-release-file>{text}</a>'
+        note = re.sub(r"`([^`]+)`", r"<code>\1</code>", not_built)
+        return f'<span class="release-file">{text}</span> <em class="release-file__missing">{note}</em>'
+
+    return DOWNLOAD_LINK_RE.sub(replace, html)
+
+
+def on_config(config):
+    state.clear()
+    offline_plugin = config.plugins.get("material/offline")
+    offline = bool(offline_plugin and offline_plugin.config.enabled)
+    state["available"] = release_files(os.environ.get("RELEASE") == "true", offline)
+    state["labels"] = read_labels(config)
+    config.extra["release_files"] = list(state["available"])
+    return config
+
+
 def on_page_content(html, page, config, files):
-    # data-release-file: the target exists only after `make release`, so a plain
-    # build's link check can tell these links apart
-    return DOWNLOAD_HREF_RE.sub(lambda m: f'href="{download_url(m.group(1), page.url)}" data-release-file', html)
+    words = state["labels"][current_language(config)]
+    return render_download_links(html, page.url, state["available"], words["release_file_not_built"])

@@ -1,7 +1,9 @@
 """The glossary (docs/_data/glossary.yml) keeps terms consistent and explains them.
 
 - checks: malformed entries, a missing language, duplicate ids/abbreviations,
-  variant spellings in the text, abbreviations with no entry;
+  synonyms ('see') that do not resolve to one defined entry, links to editor's
+  notes that do not exist, variant spellings in the text and in diagrams,
+  abbreviations with no entry;
 - renders: the glossary page of each language, abbreviation tooltips on every
   page (Python-Markdown ``abbr`` definitions appended to the page), and the
   jieba user dictionary that keeps Chinese terms whole in search.
@@ -22,7 +24,9 @@ from sitecheck.glossary import (
     glossary_page,
     jieba_user_dictionary,
     link_first_uses,
+    note_link_findings,
     record_findings,
+    synonym_findings,
     usage,
     variant_findings,
     variants,
@@ -31,6 +35,7 @@ from sitecheck.pages import page_key
 from sitehook import (
     current_language,
     is_default_language_build,
+    load_corrections,
     load_data,
     nav_order,
     page_sources,
@@ -52,6 +57,8 @@ def on_config(config):
     state.clear()
     state["records"] = load_data(config, DATA_FILE)
     state["labels"] = read_labels(config)
+    # editor's notes an entry can link to ('note: id'), by id -> page
+    state["note_pages"] = {record.get("id"): record.get("page") for _path, record in load_corrections(config)[1]}
     load_search_dictionary(state["records"])
 
 
@@ -67,6 +74,8 @@ def on_pre_build(config):
         return
     records = state["records"]
     report(log, record_findings(records, DATA_FILE))
+    report(log, synonym_findings(records, DATA_FILE))
+    report(log, note_link_findings(records, DATA_FILE, set(state["note_pages"])))
     forbidden, known = variants(records), abbreviations(records)
     for path, text in sources.items():
         report(log, variant_findings(path, text, forbidden, DATA_FILE))
@@ -92,7 +101,7 @@ def on_page_markdown(markdown, page, config, files):
             if p not in NOT_CONTENT
         }
         used_in = usage(state["records"], content, lang)
-        listing = glossary_page(state["records"], lang, state["labels"][lang], used_in)
+        listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
         markdown = markdown.replace(PAGE_MARKER, listing)
     return markdown + "\n\n" + abbr_snippet(state["records"], lang)
 

@@ -1,7 +1,8 @@
 """The instructors' page: every linkable section with its full URL in both languages.
 
 Marker ``[[sections]]`` on the page; URLs are built from ``site_url`` and the
-same heading ids in both languages.
+same heading ids in both languages. ``[[site-url]]`` (in the citation example)
+becomes ``site_url`` itself, so a release shows its own address.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from sitecheck.sections import linkable_sections, sections_table
 from sitehook import current_language, nav_order, page_sources, read_labels
 
 PAGE_MARKER = "[[sections]]"
+SITE_URL_MARKER = "[[site-url]]"
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -25,9 +27,16 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if SITE_URL_MARKER in markdown:
+        markdown = markdown.replace(SITE_URL_MARKER, site_root(config.site_url))
     if PAGE_MARKER not in markdown:
         return markdown
     lang = current_language(config)
     sections = linkable_sections(page_sources(config), state["order"])
     table = sections_table(sections, config.site_url or "", lang, state["labels"][lang])
     return markdown.replace(PAGE_MARKER, table)
+
+
+def site_root(site_url: str | None) -> str:
+    """The site's address with one trailing slash ("" when unset)."""
+    return site_url.rstrip("/") + "/" if site_url else ""

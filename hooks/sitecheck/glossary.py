@@ -78,6 +78,9 @@ def record_findings(records: list[Record], path: str) -> list[Finding]:
             )
         ids.setdefault(entry_id, record.line)
         for field, what in REQUIRED_LANGUAGE_FIELDS.items():
+            # a synonym ('see') has no definition of its own: synonym_findings checks it
+            if field.startswith("def.") and record.get("see"):
+                continue
             if not str(record.get(field) or "").strip():
                 findings.append(
                     Finding(
@@ -101,6 +104,69 @@ def record_findings(records: list[Record], path: str) -> list[Finding]:
     return findings
 
 
+def synonym_findings(records: list[Record], path: str) -> list[Finding]:
+    """Every synonym pair resolves to one entry: 'see' names an entry that is
+    not itself a synonym, and the synonym keeps no definition of its own."""
+    findings = []
+    by_id = {record.get("id"): record for record in records}
+    for record in records:
+        target = record.get("see")
+        if not target:
+            continue
+        entry_id = record.get("id")
+        if target not in by_id or target == entry_id:
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry '{entry_id}' says 'see: {target}', but there is no other entry with that id; "
+                    "name the entry that holds the definition.",
+                )
+            )
+        elif by_id[target].get("see"):
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry '{entry_id}' says 'see: {target}', which is itself a synonym of "
+                    f"'{by_id[target].get('see')}'; point 'see' at the entry that holds the definition.",
+                )
+            )
+        if record.get("def") is not None:
+            findings.append(
+                Finding(
+                    path,
+                    record.line,
+                    f"glossary entry '{entry_id}' has both 'see: {target}' and a definition; a synonym has one "
+                    f"definition, in '{target}': move the text there and remove 'def'.",
+                )
+            )
+    return findings
+
+
+def note_link_findings(records: list[Record], path: str, note_ids: set[str]) -> list[Finding]:
+    """An entry's 'note' names an editor's note that exists."""
+    return [
+        Finding(
+            path,
+            record.line,
+            f"glossary entry '{record.get('id')}' links to editor's note '{record.get('note')}', which does not "
+            "exist; use the id of a note under 'notes:' in docs/_data/corrections/.",
+        )
+        for record in records
+        if record.get("note") and record.get("note") not in note_ids
+    ]
+
+
+def synonyms_of(records: Iterable[Record]) -> dict[str, list[Record]]:
+    """entry id -> the entries that say 'see: <id>'."""
+    result: dict[str, list[Record]] = {}
+    for record in records:
+        if record.get("see"):
+            result.setdefault(record.get("see"), []).append(record)
+    return result
+
+
 def variants(records: Iterable[Record]) -> list[Variant]:
     result = []
     for record in records:
@@ -114,11 +180,27 @@ def text_of(line: str) -> str:
     return NOT_TEXT_RE.sub(" ", line)
 
 
+def diagram_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, reader-visible text) of the lines inside ```mermaid blocks:
+    node labels, edge labels, accTitle/accDescr and click tooltips (link targets removed)."""
+    result = []
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            inside = not inside and stripped.startswith("```mermaid")
+            continue
+        if inside:
+            result.append((number, re.sub(r'\bhref\s+"[^"]*"', " ", line)))
+    return result
+
+
 def variant_findings(path: str, text: str, forbidden: list[Variant], glossary_path: str) -> list[Finding]:
-    """Variant spellings used instead of the glossary's preferred term."""
+    """Variant spellings used instead of the glossary's preferred term, in the
+    running text and in what diagrams show (labels, descriptions, tooltips)."""
     findings = []
-    for number, line in content_lines(text):
-        running = text_of(line)
+    lines = [(n, text_of(line)) for n, line in content_lines(text)] + diagram_lines(text)
+    for number, running in sorted(lines):
         for variant in forbidden:
             for match in variant.pattern.finditer(running):
                 findings.append(
@@ -221,7 +303,9 @@ def term_pattern(term: str) -> re.Pattern:
     if re.search(r"[\u4e00-\u9fff]", term):
         return re.compile(re.escape(term.replace(" ", "")))
     edge = rf"A-Za-z0-9{GREEK}"
-    return re.compile(rf"(?<![{edge}\-]){re.escape(term)}(?![{edge}])", re.IGNORECASE)
+    # English plurals count as uses ("autoimmune diseases", "osteoclasts")
+    plural = "" if term.endswith("s") else "(?:e?s)?"
+    return re.compile(rf"(?<![{edge}\-]){re.escape(term)}{plural}(?![{edge}])", re.IGNORECASE)
 
 
 def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[str, list[tuple[str, str, str]]]:
@@ -255,6 +339,13 @@ def _section_texts(text: str):
         yield section.heading, body
 
 
+def _term_with_abbr(record: Record, lang: str) -> str:
+    term, abbr = record.get(lang), record.get("abbr")
+    if not abbr:
+        return str(term)
+    return f"{term}（{abbr}）" if lang == "zh" else f"{term} ({abbr})"
+
+
 def group_letter(record: Record, lang: str) -> str:
     """The jump-bar letter of an entry: its pinyin initial (zh) or first letter (en); '#' otherwise."""
     key = sort_key(record, lang)[0]
@@ -271,11 +362,18 @@ def filter_text(record: Record, lang: str) -> str:
     return " ".join(w for w in words if w).casefold()
 
 
-def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict) -> str:
-    """The glossary page's jump bar, filter and entries for ``lang`` (HTML with Markdown inside)."""
+def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict, note_pages: dict | None = None) -> str:
+    """The glossary page's jump bar, filter and entries for ``lang`` (HTML with Markdown inside).
+
+    A synonym (``see: id``) shows a link to the entry that holds the one
+    definition; that entry lists its synonyms. ``note: id`` adds a link to the
+    editor's note of that id on the page ``note_pages[id]``."""
     from .templates import render
 
     other = "en" if lang == "zh" else "zh"
+    by_id = {record.get("id"): record for record in records}
+    synonyms = synonyms_of(records)
+    note_pages = note_pages or {}
     groups: list[dict] = []
     for record in sorted(records, key=lambda r: (group_letter(r, lang), sort_key(r, lang))):
         letter = group_letter(record, lang)
@@ -290,7 +388,12 @@ def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict)
                 "abbr": record.get("abbr"),
                 "other": record.get(other),
                 "other_lang": "zh-Hans" if other == "zh" else "en",
-                "definition": str(record.get("def." + lang)),
+                "definition": str(record.get("def." + lang)) if by_id.get(record.get("see")) is None else None,
+                "see": _entry_link(by_id.get(record.get("see")), lang),
+                "synonyms": [_entry_link(s, lang) for s in synonyms.get(entry_id, [])],
+                "note": f"{note_pages[record.get('note')]}.md#note-{record.get('note')}"
+                if record.get("note") in note_pages
+                else None,
                 "avoid": [v.shown for v in variants([record])],
                 "used_in": [
                     {"title": title, "link": f"{page}.md#{anchor}"} for page, anchor, title in used_in.get(entry_id, [])
@@ -298,7 +401,11 @@ def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict)
                 "filter": filter_text(record, lang),
             }
         )
-    return render("glossary.html", groups=groups, labels=labels)
+    return render("glossary.html", groups=groups, labels=labels, lang=lang)
+
+
+def _entry_link(record: Record | None, lang: str) -> dict | None:
+    return None if record is None else {"title": _term_with_abbr(record, lang), "link": f"#{record.get('id')}"}
 
 
 # --- First use of a term in each section links to its glossary entry ----------

@@ -121,6 +121,8 @@ class FixtureSite:
         docs = root / "docs"
         (docs / "_data" / "corrections").mkdir(parents=True)
         shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        # the templates the hooks render generated pages with
+        shutil.copytree(ROOT / "overrides" / "partials" / "generated", root / "overrides" / "partials" / "generated")
         shutil.copy(ROOT / "docs" / "_data" / "labels.yml", docs / "_data" / "labels.yml")
         self.write("mkdocs.yml", MKDOCS_YML)
         self.write("docs/index.md", "# 首页 { #home }\n")

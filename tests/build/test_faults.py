@@ -256,3 +256,112 @@ def test_diagram_without_text_alternative(site):
             "so screen readers and the PDF carry a text alternative.",
         ],
     )
+
+
+LABELLED_DIAGRAM = """
+```mermaid
+flowchart LR
+    accTitle: {title}
+    accDescr: {descr}
+    ra["{label}"]
+    click ra href "../glossary/#rheumatoid-arthritis" "{tooltip}"
+```
+"""
+
+
+def test_variant_spelling_inside_a_diagram(site):
+    # what a diagram shows (labels, descriptions, tooltips) is text too; the link target is not
+    zh = LABELLED_DIAGRAM.format(title="图 1", descr="类风湿关节炎", label="类风湿关节炎", tooltip="类风湿性关节炎")
+    en = LABELLED_DIAGRAM.format(title="Figure 1", descr="RA", label="RA", tooltip="rheumatoid arthritis")
+    site.write("docs/chapter.md", site.read("docs/chapter.md") + zh)
+    site.write("docs/chapter.en.md", site.read("docs/chapter.en.md") + en)
+    assert_fails_with(
+        site,
+        [
+            "glossary: docs/chapter.md:14: '类风湿性关节炎' is a variant spelling of glossary term "
+            "'rheumatoid-arthritis'; write the preferred term as listed in docs/_data/glossary.yml "
+            "('类风湿关节炎').",
+        ],
+    )
+
+
+SYNONYM = """\
+- id: csf-1
+  zh: 集落刺激因子 1
+  en: colony-stimulating factor 1
+  abbr: CSF-1
+  see: m-csf
+"""
+DEFINED = """\
+- id: m-csf
+  zh: 巨噬细胞集落刺激因子
+  en: macrophage colony-stimulating factor
+  abbr: M-CSF
+  def:
+    zh: 同一分子的两个名称。
+    en: One molecule, two names.
+"""
+
+
+def test_glossary_synonym_renders_as_a_link_to_the_one_definition(site):
+    site.write("docs/_data/glossary.yml", site.read("docs/_data/glossary.yml") + SYNONYM + DEFINED)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    html = (site.root / "site" / "en" / "glossary" / "index.html").read_text()
+    entry = html.split('id="csf-1"', 1)[1].split("</div>", 1)[0]
+    assert 'Synonym; defined under: <a href="#m-csf">macrophage colony-stimulating factor (<abbr' in entry
+    target = html.split('id="m-csf"', 1)[1].split("</div>", 1)[0]
+    assert 'Synonyms: <a href="#csf-1">colony-stimulating factor 1 (<abbr' in target
+    assert "One molecule, two names." in target and "One molecule" not in entry
+
+
+def test_glossary_synonym_names_no_entry(site):
+    site.write("docs/_data/glossary.yml", site.read("docs/_data/glossary.yml") + SYNONYM)
+    assert_fails_with(
+        site,
+        [
+            "glossary: docs/_data/glossary.yml:30: glossary entry 'csf-1' says 'see: m-csf', but there is no "
+            "other entry with that id; name the entry that holds the definition.",
+        ],
+    )
+
+
+def test_glossary_synonym_of_a_synonym(site):
+    chained = DEFINED.replace(
+        "  def:\n    zh: 同一分子的两个名称。\n    en: One molecule, two names.\n", "  see: osteoclast\n"
+    )
+    site.write("docs/_data/glossary.yml", site.read("docs/_data/glossary.yml") + SYNONYM + chained)
+    assert_fails_with(
+        site,
+        [
+            "glossary: docs/_data/glossary.yml:30: glossary entry 'csf-1' says 'see: m-csf', which is itself a "
+            "synonym of 'osteoclast'; point 'see' at the entry that holds the definition.",
+        ],
+    )
+
+
+def test_glossary_synonym_with_its_own_definition(site):
+    defined_synonym = SYNONYM + "  def:\n    zh: 另一个定义。\n    en: A second definition.\n"
+    site.write("docs/_data/glossary.yml", site.read("docs/_data/glossary.yml") + defined_synonym + DEFINED)
+    assert_fails_with(
+        site,
+        [
+            "glossary: docs/_data/glossary.yml:30: glossary entry 'csf-1' has both 'see: m-csf' and a definition; "
+            "a synonym has one definition, in 'm-csf': move the text there and remove 'def'.",
+        ],
+    )
+
+
+def test_glossary_note_link_to_a_missing_note(site):
+    site.replace(
+        "docs/_data/glossary.yml",
+        "    en: The cell dedicated to bone resorption.\n",
+        "    en: The cell dedicated to bone resorption.\n  note: no-such-note\n",
+    )
+    assert_fails_with(
+        site,
+        [
+            "glossary: docs/_data/glossary.yml:1: glossary entry 'osteoclast' links to editor's note "
+            "'no-such-note', which does not exist; use the id of a note under 'notes:' in docs/_data/corrections/.",
+        ],
+    )

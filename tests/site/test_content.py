@@ -159,3 +159,36 @@ def test_chinese_text_has_no_full_width_latin_or_digits():
 def test_real_site_builds_with_no_finding(real_build):
     _site, result = real_build
     assert [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))] == []
+
+
+def glossary_records():
+    from sitecheck.data import load_records
+
+    path = "docs/_data/glossary.yml"
+    return load_records((ROOT / path).read_text(encoding="utf-8"), path)
+
+
+def test_every_glossary_synonym_resolves_to_one_defined_entry():
+    from sitecheck.glossary import synonym_findings
+
+    records = glossary_records()
+    by_id = {r.get("id"): r for r in records}
+    pairs = {(r.get("id"), r.get("see")) for r in records if r.get("see")}
+    assert ("csf-1", "m-csf") in pairs  # CSF-1 and M-CSF are one molecule (issue #14)
+    assert [str(f) for f in synonym_findings(records, "glossary.yml")] == []
+    for synonym, target in pairs:
+        assert by_id[target].get("def.zh") and by_id[target].get("def.en") and not by_id[target].get("see")
+        assert by_id[synonym].get("def") is None, synonym
+
+
+def test_variant_check_keeps_one_chinese_name_for_giop_in_text_and_diagrams():
+    from sitecheck.glossary import variant_findings, variants
+
+    forbidden = variants(glossary_records())
+    text = (
+        "糖皮质激素性骨质疏松症的病理生理。\n\n```mermaid\nflowchart LR\n"
+        '    giop["GIOP"]\n    click giop href "x/" "糖皮质激素性骨质疏松症"\n```\n'
+    )
+    found = variant_findings("docs/x.md", text, forbidden, "glossary.yml")
+    assert [(f.line, f.message.split("'")[3]) for f in found] == [(1, "giop"), (6, "giop")]
+    assert variant_findings("docs/x.md", "糖皮质激素诱导的骨质疏松症（GIOP）\n", forbidden, "glossary.yml") == []

@@ -1,5 +1,6 @@
 // Section tools, on every heading with an id (h1–h3 of the page content):
-// - a "copy link" button that copies the section's absolute URL (#id included);
+// - a "copy link" button that copies the section's absolute URL (#id included),
+//   at the site's published address (SITE_URL) when the build has one;
 // - under headings numbered like the source ("1.3.1 …"), a "cite this section"
 //   box with a ready citation: site title, section, URL, today's date.
 // Plain buttons and <details>, so keyboard and screen readers work as usual.
@@ -40,8 +41,21 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
+  // The page's published address: the canonical link, made from SITE_URL at
+  // build time, so a copy from the offline package or a mirror still names the
+  // real site; a development build's canonical is loopback, so use where we are
+  var LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical && canonical.href) {
+      var published = new URL(canonical.href);
+      if (/^https?:$/.test(published.protocol) && !LOOPBACK.test(published.hostname)) return published;
+    }
+    return new URL(location.href);
+  }
+
   function sectionUrl(heading) {
-    var url = new URL(location.href);
+    var url = pageUrl();
     url.search = ""; // drop ?h= from a search result
     url.hash = heading.id;
     return url.href;

@@ -1,0 +1,117 @@
+"""The release runner (scripts/release.py): which addresses it accepts, and how it reports its steps."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from release import ReleaseError, Step, check_site_url, run
+
+from sitebuild import ROOT
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://example.org/osteoimmunology/", "https://example.org/osteoimmunology/"),
+        ("https://example.org/osteoimmunology", "https://example.org/osteoimmunology/"),
+        (" https://example.org ", "https://example.org/"),
+        ("http://user.github.io/repo/", "http://user.github.io/repo/"),
+    ],
+)
+def test_public_addresses_are_accepted_with_one_trailing_slash(value, expected):
+    assert check_site_url(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (None, "SITE_URL is not set"),
+        ("", "SITE_URL is not set"),
+        ("http://127.0.0.1:8000/", "loopback"),
+        ("http://127.3.4.5/x/", "loopback"),
+        ("http://localhost:8000/", "loopback"),
+        ("http://app.localhost/", "loopback"),
+        ("http://[::1]:8000/", "loopback"),
+        ("http://0.0.0.0:8000/", "loopback"),
+        ("example.org/osteoimmunology/", "not an http(s) address"),
+        ("ftp://example.org/", "not an http(s) address"),
+        ("https://example.org/?a=1", "query or fragment"),
+    ],
+)
+def test_unset_loopback_and_malformed_addresses_are_refused(value, reason):
+    with pytest.raises(ReleaseError, match=re.escape(reason)) as error:
+        check_site_url(value)
+    assert "SITE_URL" in str(error.value) and "example.org/osteoimmunology/" in str(error.value)
+
+
+def test_loopback_only_with_the_tests_escape():
+    assert (
+        check_site_url("http://127.0.0.1:9/osteoimmunology", allow_loopback=True)
+        == "http://127.0.0.1:9/osteoimmunology/"
+    )
+
+
+@pytest.mark.parametrize("site_url", ["", "http://localhost:8000/"])
+def test_make_release_refuses_with_a_message_and_exit_code(site_url, tmp_path):
+    """Through make, as a user would call it; refused before anything is built."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "RELEASE_ALLOW_LOOPBACK")}
+    env["SITE_DIR"] = str(tmp_path / "site")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "release.py"), "--site-url", site_url],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert result.stderr.startswith("release: SITE_URL")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_makefile_passes_site_url_to_the_runner():
+    result = subprocess.run(
+        ["make", "-n", "release", "SITE_URL=https://example.org/o/"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert 'SITE_URL="https://example.org/o/"' in result.stdout and "scripts/release.py" in result.stdout
+
+
+def test_each_step_prints_its_start_time_and_size(tmp_path):
+    from release import Release
+
+    def write(name, size):
+        def step(release):
+            path = release.site_dir / name
+            path.write_bytes(b"x" * size)
+            return [path]
+
+        return step
+
+    site = tmp_path / "site"
+    site.mkdir()
+    out = io.StringIO()
+    run(
+        Release("https://example.org/", site, tmp_path),
+        [Step("one", write("a", 1500)), Step("two", write("b", 20))],
+        out,
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "[1/2] one …"
+    assert re.fullmatch(r"\[1/2\] one: \d+\.\d s — site/a 1\.5 KB", lines[1])
+    assert lines[2] == "[2/2] two …"
+    assert re.fullmatch(r"\[2/2\] two: \d+\.\d s — site/b 20 B", lines[3])
+    assert re.fullmatch(r"release ready in \d+\.\d s: .*site \(1\.5 KB\) for https://example.org/", lines[4])
+
+
+def test_release_steps_cover_site_pdfs_and_zip():
+    from release import STEPS
+
+    names = [step.name for step in STEPS]
+    assert names[0].startswith("build")
+    assert "PDF (zh)" in names and "PDF (en)" in names
+    assert names.index("offline package (zip)") > names.index("PDF (en)")  # the zip carries the PDFs
