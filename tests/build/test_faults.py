@@ -365,3 +365,30 @@ def test_glossary_note_link_to_a_missing_note(site):
             "'no-such-note', which does not exist; use the id of a note under 'notes:' in docs/_data/corrections/.",
         ],
     )
+
+
+def test_reference_without_a_number_is_a_message_not_a_traceback(site):
+    # issue 13: renderers only see valid entries, so the checks' message is what the editor gets
+    site.replace("docs/_data/references.yml", "- n: 2\n  cited_in", "- cited_in")
+    result = site.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr, result.stderr
+    assert warnings(result) == [
+        "references: docs/_data/references.yml:7: entry has no valid 'n' (a positive whole number); add it.",
+        "references: docs/chapter.en.md:7: citation [@2] cites reference 2, which has no entry in "
+        "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+        "references: docs/chapter.md:7: citation [@2] cites reference 2, which has no entry in "
+        "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+    ]
+
+
+def test_probable_reference_without_candidate_is_a_message_not_a_traceback(site):
+    text = site.read("docs/_data/references.yml")
+    site.write("docs/_data/references.yml", text[: text.rindex("status: unknown")] + "status: probable\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr, result.stderr
+    assert warnings(result) == [
+        "references: docs/_data/references.yml:7: reference 2 is 'probable' but has no candidate.citation; "
+        "add it from reference-candidates.md or set status: unknown.",
+    ]
