@@ -28,6 +28,10 @@ PAGE_WITHOUT_DIAGRAM = "autoimmune/lupus/"
 PAGE_WITH_DIAGRAM = "immunology/cytokines/"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["", PAGE_WITH_DIAGRAM]
+# Search index bytes per language before issue 17 (commit 5d7f4bb, measured
+# 2026-11-29): the target is at most 1.5 times these.
+INDEX_BYTES_BEFORE = {"zh": 222_862, "en": 187_381}
+RECALL_SAMPLE = {"zh": 400, "en": 200}
 
 
 def median_seconds(action, runs: int = RUNS) -> float:
@@ -221,6 +225,29 @@ def lighthouse(base: str) -> dict:
     return scores
 
 
+def search_measures(context, base: str, site: Path) -> dict:
+    """Per language: index bytes (raw, gzip) against before, and recall of sampled queries (scripts/searchrecall.py)."""
+    from searchrecall import chapter_pages, chinese_queries, english_queries, recall, run_queries
+
+    measures = {}
+    for lang, root in (("zh", ""), ("en", "en/")):
+        data = (site / root / "search" / "search_index.json").read_bytes()
+        sample = chinese_queries if lang == "zh" else english_queries
+        queries = sample(site, chapter_pages(site), RECALL_SAMPLE[lang], seed=2026)
+        page = context.new_page()
+        results = run_queries(page, f"{base}/{root}{PAGE_WITH_DIAGRAM}", [q.text for q in queries])
+        page.close()
+        measures[lang] = {
+            "bytes": len(data),
+            "gzip": len(gzip.compress(data, mtime=0)),
+            "ratio": len(data) / INDEX_BYTES_BEFORE[lang],
+            "recall": recall(queries, results)[0],
+            "recall_top10": recall(queries, results, top=10)[0],
+            "queries": len(queries),
+        }
+    return measures
+
+
 def report(results: dict) -> str:
     b = results["build"]
     lines = [
@@ -249,6 +276,17 @@ def report(results: dict) -> str:
         )
     for page, seconds in results["diagrams"].items():
         lines.append(f"| DOMContentLoaded → all diagrams drawn, /{page.strip('/')} | {seconds:.2f} s | ≤ 1 s |")
+    for lang, m in results.get("search", {}).items():
+        kind = "2–4-character substrings" if lang == "zh" else "words"
+        lines.append(
+            f"| search index ({lang}): bytes ÷ before issue 17; gzip | {m['ratio']:.2f} "
+            f"({m['bytes'] / 1024:.0f} KiB ÷ {INDEX_BYTES_BEFORE[lang] / 1024:.0f} KiB); "
+            f"{m['gzip'] / 1024:.0f} KiB | ≤ 1.5 |"
+        )
+        lines.append(
+            f"| search recall ({lang}), {m['queries']} random {kind} of the chapters: section among the results; "
+            f"among the first 10 | {m['recall']:.1%}; {m['recall_top10']:.1%} | ≥ 99 % |"
+        )
     for lang, p in results.get("pdf", {}).items():
         lines.append(
             f"| PDF ({lang}) time ÷ HTML build time; size | {p['ratio']:.2f} ({p['seconds']:.1f} s); "
@@ -279,6 +317,7 @@ def main() -> None:
                 "diagram": transferred(context, f"{base}/{PAGE_WITH_DIAGRAM}"),
             }
             results["diagrams"] = diagram_times(context, base, diagram_pages(site))
+            results["search"] = search_measures(context, base, site)
             browser.close()
             results["lighthouse"] = lighthouse(base)
         results["pdf"] = pdf_times(results["build"]["with_hooks"])

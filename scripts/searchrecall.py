@@ -60,6 +60,13 @@ def sections(html: str, page: str) -> dict[str, list[str]]:
     return result
 
 
+def chapter_pages(site: Path) -> list[str]:
+    """The chapters of a built site: the pages that have a parallel view ("immunology/t-cells/")."""
+    return sorted(
+        path.parent.relative_to(site / "parallel").as_posix() + "/" for path in (site / "parallel").rglob("index.html")
+    )
+
+
 def chinese_queries(site: Path, pages: list[str], count: int, seed: int) -> list[Query]:
     """``count`` random 2–4-character Chinese substrings, each with its section."""
     pool = []

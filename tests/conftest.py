@@ -73,11 +73,27 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser_context():
-    """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
+def playwright():
+    """One Playwright for the session (its sync API cannot be started twice in one thread)."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, sync_playwright() as p:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """A headless Debian Chromium for tests that open their own contexts (touch, viewport)."""
+    instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright):
+    """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        p = playwright
         context = p.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
