@@ -25,8 +25,16 @@ from mkdocs.utils import get_relative_url
 from sitehook import current_language, read_labels
 
 DOWNLOADS_DIR = "downloads"
-RELEASE_FILES = ("osteoimmunology-zh.pdf", "osteoimmunology-en.pdf", "osteoimmunology-offline.zip")
+RELEASE_FILES = (
+    "osteoimmunology-zh.pdf",
+    "osteoimmunology-en.pdf",
+    "osteoimmunology-offline.zip",
+    # scripts/flashcards.py
+    "osteoimmunology-flashcards.apkg",
+    "osteoimmunology-flashcards.csv",
+)
 OFFLINE_ZIP = "osteoimmunology-offline.zip"
+NOT_IN_OFFLINE = (OFFLINE_ZIP, "osteoimmunology-flashcards.apkg", "osteoimmunology-flashcards.csv")
 DOWNLOAD_LINK_RE = re.compile(r'<a href="download:([A-Za-z0-9._-]+)"([^>]*)>(.*?)</a>', re.S)
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
@@ -36,8 +44,8 @@ def release_files(release: bool, offline: bool) -> tuple[str, ...]:
     """The release files a page of this build may link to."""
     if not release:
         return ()
-    # the offline package does not contain itself
-    return tuple(name for name in RELEASE_FILES if not (offline and name == OFFLINE_ZIP))
+    # the offline package does not contain itself, nor the flashcards
+    return tuple(name for name in RELEASE_FILES if not (offline and name in NOT_IN_OFFLINE))
 
 
 def download_url(name: str, page_url: str) -> str:

@@ -120,6 +120,12 @@ def offline_zip(release: Release) -> list[Path]:
     return [make_offline_zip(release.downloads, release.downloads, work_dir=release.work_dir)]
 
 
+def flashcards(release: Release) -> list[Path]:
+    from flashcards import make_flashcards
+
+    return make_flashcards(release.downloads, release.site_url)
+
+
 RELEASE_FILE_HREF_RE = re.compile(r'href="([^"]+)"[^>]*\bdata-release-file\b')
 
 
@@ -146,6 +152,7 @@ STEPS: list[Step] = [
     Step("PDF (zh)", pdf_step("zh")),
     Step("PDF (en)", pdf_step("en")),
     Step("offline package (zip)", offline_zip),
+    Step("flashcards (Anki deck, CSV)", flashcards),
     Step("check links to the release files", check_release),
 ]
 

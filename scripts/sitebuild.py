@@ -31,6 +31,14 @@ def build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # citation and flashcard downloads, typed as a web host should serve them
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".ris": "application/x-research-info-systems",
+        ".bib": "application/x-bibtex",
+        ".apkg": "application/vnd.anki",
+    }
+
     def log_message(self, *args):  # keep pytest output readable
         pass
 

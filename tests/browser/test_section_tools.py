@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
 
 import pytest
 
+from sitebuild import ROOT
+
 pytestmark = pytest.mark.browser
+
+# the date each language's file of the page last changed (the "Updated" date of its citations)
+GIT_DATE = {
+    lang: subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", f"docs/immunology/cytokines{suffix}.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    for lang, suffix in (("zh", ""), ("en", ".en"))
+}
 
 
 @pytest.fixture
@@ -54,28 +69,61 @@ def test_every_h1_h2_h3_has_one_copy_button(page, base_url):
     assert label == "复制本节链接：1.3.1 骨质疏松症与 IL-17"
 
 
-def test_cite_this_section_in_chinese(page, base_url):
+SITE_URL = "http://127.0.0.1:8000"  # the build's SITE_URL: citations name the published address
+
+
+def test_cite_this_section_in_chinese_is_gbt7714_with_todays_date_and_copies(clipboard_page, base_url):
+    page = clipboard_page
     page.goto(f"{base_url}/immunology/cytokines/")
     cite = page.locator('details.section-cite[data-section="il-17"]')
-    assert cite.locator("summary").inner_text().strip().endswith("引用本节")
+    assert cite.locator("summary").inner_text().strip() == "引用本节 GB/T 7714—2015"
     cite.locator("summary").click()
     today = datetime.date.today()
-    assert cite.locator(".section-cite__text").inner_text() == (
-        f"《骨免疫学 · 骨质疏松症的免疫学因素》，1.3.1 骨质疏松症与 IL-17。"
-        f"{base_url}/immunology/cytokines/#il-17（访问日期：{today.year}年{today.month}月{today.day}日）"
+    expected = (
+        "骨免疫学 · 骨质疏松症的免疫学因素: 1.3.1 骨质疏松症与 IL-17[EB/OL]. "
+        f"({GIT_DATE['zh']})[{today.isoformat()}]. {SITE_URL}/immunology/cytokines/#il-17."
     )
+    assert cite.locator(".section-cite__text").inner_text() == expected
+    cite.locator("button.section-cite__copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert cite.locator(".section-tools__status").inner_text() == "已复制引用"
 
 
-def test_cite_this_section_in_english(page, base_url):
+def test_cite_this_section_in_english_is_ama_with_todays_date_and_copies(clipboard_page, base_url):
+    page = clipboard_page
     page.goto(f"{base_url}/en/immunology/cytokines/")
     cite = page.locator('details.section-cite[data-section="il-17"]')
-    assert cite.locator("summary").inner_text().strip().startswith("Cite this section")
+    assert cite.locator("summary").inner_text().strip() == "Cite this section AMA (11th edition)"
     cite.locator("summary").click()
     today = datetime.date.today()
-    assert cite.locator(".section-cite__text").inner_text() == (
-        "\u201c1.3.1 Osteoporosis and IL-17.\u201d Osteoimmunology · Immunological Factors in Osteoporosis. "
-        f"{base_url}/en/immunology/cytokines/#il-17 (accessed {today:%B} {today.day}, {today.year})."
+    updated = datetime.date.fromisoformat(GIT_DATE["en"])
+    expected = (
+        "1.3.1 Osteoporosis and IL-17. Osteoimmunology · Immunological Factors in Osteoporosis. "
+        f"Updated {updated:%B} {updated.day}, {updated.year}. Accessed {today:%B} {today.day}, {today.year}. "
+        f"{SITE_URL}/en/immunology/cytokines/#il-17"
     )
+    assert cite.locator(".section-cite__text").inner_text() == expected
+    cite.locator("button.section-cite__copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert cite.locator(".section-tools__status").inner_text() == "Citation copied"
+
+
+@pytest.mark.parametrize(
+    "prefix, name, kind",
+    [
+        ("", "osteoimmunology-zh-il-17.ris", "application/x-research-info-systems"),
+        ("en/", "osteoimmunology-en-il-17.bib", "application/x-bibtex"),
+    ],
+)
+def test_ris_and_bibtex_links_download_files(page, base_url, prefix, name, kind):
+    page.goto(f"{base_url}/{prefix}immunology/cytokines/")
+    page.locator('details.section-cite[data-section="il-17"] summary').click()
+    link = page.locator(f'details.section-cite[data-section="il-17"] a[download="{name}"]')
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == name
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok and response.headers["content-type"] == kind
 
 
 def test_cite_box_only_under_numbered_headings(page, base_url):
@@ -92,5 +140,5 @@ def test_copy_citation_button(clipboard_page, base_url):
     cite.locator("button.section-cite__copy").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == cite.locator(".section-cite__text").inner_text()
-    assert f"{base_url}/en/immunology/b-cells/#b-cells" in copied
+    assert f"{SITE_URL}/en/immunology/b-cells/#b-cells" in copied
     assert cite.locator(".section-tools__status").inner_text() == "Citation copied"

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, PAGES, page_file
 
-RELEASE_FILE_RE = re.compile(r"osteoimmunology-(zh\.pdf|en\.pdf|offline\.zip)")
+RELEASE_FILE_RE = re.compile(r"osteoimmunology-(zh\.pdf|en\.pdf|offline\.zip|flashcards\.apkg|flashcards\.csv)")
 
 
 def test_no_page_links_to_a_release_file(site_dir):
@@ -30,7 +30,7 @@ def test_downloads_page_says_how_to_make_the_files(html):
         ("en", "run <code>make release</code> to produce"),
     ):
         text = html(lang, "downloads/")
-        assert text.count(words) == 3, lang  # both PDFs and the zip
+        assert text.count(words) == 5, lang  # both PDFs, the zip, the Anki deck and the CSV
         assert "download:" not in text
 
 

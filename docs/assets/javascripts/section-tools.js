@@ -1,8 +1,8 @@
 // Section tools, on every heading with an id (h1–h3 of the page content):
 // - a "copy link" button that copies the section's absolute URL (#id included),
 //   at the site's published address (SITE_URL) when the build has one;
-// - under headings numbered like the source ("1.3.1 …"), a "cite this section"
-//   box with a ready citation: site title, section, URL, today's date.
+// - the "cite this section" boxes the build puts under numbered headings
+//   (hooks/citation.py): today's date as the access date, and a copy button.
 // Plain buttons and <details>, so keyboard and screen readers work as usual.
 (function () {
   "use strict";
@@ -12,22 +12,15 @@
     ? {
         copyLink: "复制本节链接",
         copied: "已复制链接",
-        cite: "引用本节",
-        copyCite: "复制引用",
-        citeCopied: "已复制引用",
         failed: "无法复制，请手动选择",
         colon: "：",
       }
     : {
         copyLink: "Copy link to this section",
         copied: "Link copied",
-        cite: "Cite this section",
-        copyCite: "Copy citation",
-        citeCopied: "Citation copied",
         failed: "Could not copy; select the text instead",
         colon: ": ",
       };
-  var NUMBERED = /^\d+(?:\.\d+)*\s/;
   var LINK_ICON =
     '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">' +
     '<path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 0 1 4.2 4.2l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a1 1 0 0 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0Zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 0 1-4.2-4.2l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a1 1 0 0 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0Z"/></svg>';
@@ -61,26 +54,15 @@
     return url.href;
   }
 
-  function siteTitle() {
-    var topic = document.querySelector(".md-header__title .md-header__topic .md-ellipsis");
-    return topic ? topic.textContent.trim() : document.title;
-  }
-
-  function today() {
-    var format = new Intl.DateTimeFormat(isChinese ? "zh-CN" : "en-US", {
-      year: "numeric",
-      month: "long",
-      day: "numeric",
-    });
-    return format.format(new Date());
-  }
-
-  function citation(heading) {
-    var title = headingTitle(heading);
-    var url = sectionUrl(heading);
-    return isChinese
-      ? "《" + siteTitle() + "》，" + title + "。" + url + "（访问日期：" + today() + "）"
-      : "\u201c" + title + ".\u201d " + siteTitle() + ". " + url + " (accessed " + today() + ").";
+  // The reader's date, written the way the box's style writes it:
+  // GB/T 7714 "2026-11-29" (Chinese pages), AMA "November 29, 2026" (English)
+  function accessDate(lang) {
+    var now = new Date();
+    if (lang === "zh") {
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    }
+    return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric" }).format(now);
   }
 
   function copyText(text) {
@@ -147,42 +129,36 @@
     heading.appendChild(tools);
   }
 
-  function addCite(heading) {
-    var box = document.createElement("details");
-    box.className = "section-cite";
-    box.dataset.section = heading.id;
-    var summary = document.createElement("summary");
-    summary.textContent = WORDS.cite;
-    var text = document.createElement("p");
-    text.className = "section-cite__text";
-    text.textContent = citation(heading);
-    var copy = button("section-cite__copy md-button", WORDS.copyCite, WORDS.copyCite);
+  // The build renders each box (hooks/citation.py) with the build date as the
+  // access date; put in today's date and wire the copy button.
+  function enhanceCite(box) {
+    var text = box.querySelector(".section-cite__text");
+    var date = box.querySelector(".section-cite__accessed");
+    if (!text || box.querySelector(".section-cite__copy")) return;
+    if (date) {
+      date.textContent = accessDate(box.dataset.lang);
+      date.setAttribute("datetime", new Date().toISOString().slice(0, 10));
+    }
+    var copy = button("section-cite__copy md-button", box.dataset.copy, box.dataset.copy);
     var said = status();
     copy.addEventListener("click", function () {
       copyText(text.textContent).then(
-        function () { confirm(said, WORDS.citeCopied); },
-        function () { confirm(said, WORDS.failed); }
+        function () { confirm(said, box.dataset.copied); },
+        function () { confirm(said, box.dataset.failed); }
       );
     });
-    box.append(summary, text, copy, said);
-    // below the heading and the source's English subtitle, which belongs to it
-    var anchor = heading;
-    var next = heading.nextElementSibling;
-    if (next && next.classList.contains("source-subtitle")) anchor = next;
-    anchor.after(box);
+    text.after(copy, said);
   }
 
   function setUp() {
-    // the parallel view is a way of reading a chapter; the chapter is what one cites
-    var citable = !document.querySelector(".parallel-row");
     var headings = document.querySelectorAll(
       ".md-content .md-typeset h1[id], .md-content .md-typeset h2[id], .md-content .md-typeset h3[id]"
     );
     headings.forEach(function (heading) {
       if (heading.querySelector(".section-tools")) return;
       addCopyLink(heading);
-      if (citable && NUMBERED.test(headingTitle(heading))) addCite(heading);
     });
+    document.querySelectorAll("details.section-cite").forEach(enhanceCite);
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,224 @@
+"""Citing the site: metadata for citation managers, "cite this section", RIS/BibTeX files.
+
+- Every page gets Highwire ``citation_*`` meta tags and schema.org JSON-LD
+  (overrides/partials/citation-meta.html renders ``citation`` from the context).
+- Every numbered section (as in the source, "1.3.1 …") gets a "cite this section"
+  box (overrides/partials/section-cite.html): GB/T 7714-2015 on Chinese pages,
+  AMA on English pages, and links to its RIS and BibTeX files. The access date
+  is the build date here; section-tools.js puts the reader's date in.
+- The files are written under cite/ of each language (site/cite/, site/en/cite/),
+  one pair per section and one for the whole edition (``<slug>.ris``/``.bib``).
+- "Last updated": git-revision-date-localized dates each page from git. Where it
+  has no commit (outside git, a new file, generated parallel views) this hook
+  dates the page reproducibly: the newest of the chapter's two files for a
+  parallel view, otherwise SOURCE_DATE_EPOCH when it is set.
+Formatting lives in sitecheck/citation.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from sitecheck.citation import (
+    Citable,
+    bibtex,
+    citation_text,
+    insert_after_heading,
+    is_numbered,
+    ris,
+    split_at_access_date,
+)
+from sitecheck.data import DataError, load_mapping
+from sitecheck.markdown import parse_headings
+from sitecheck.parallel import PARALLEL_DIR
+from sitehook import current_language, read_data, read_labels
+
+EDITION_FILE = "docs/_data/edition.yml"
+GIT_PLUGIN = "git-revision-date-localized"
+CITE_DIR = "cite"
+EDITION_MARKER = "[[cite-edition]]"
+DATE_META = "git_revision_date_localized"
+EDITION_ID = "edition"
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date()
+
+
+def on_config(config):
+    state.clear()
+    try:
+        state["edition"] = load_mapping(read_data(config, EDITION_FILE), EDITION_FILE)
+    except DataError as error:
+        raise PluginError(str(error)) from error
+    state["labels"] = read_labels(config)
+    state["built"] = build_date()
+    state["sections"] = {}  # page url -> [(heading id, Citable)]
+    state["updated"] = {}  # page url -> date its text last changed
+    state["titles"] = {}  # page url -> its h1 title
+
+
+def _git_plugin(config):
+    return config.plugins.get(GIT_PLUGIN)
+
+
+def _redate(page, plugin, timestamp: int, locale: str) -> None:
+    """Set the page's dates as the git plugin does, for a timestamp it could not find."""
+    spans = plugin.util.get_date_formats_for_timestamp(timestamp, locale=locale, add_spans=True)
+    raw = plugin.util.get_date_formats_for_timestamp(timestamp, locale=locale, add_spans=False)
+    page.meta[DATE_META] = spans[plugin.config["type"]]
+    for kind, text in raw.items():
+        page.meta[f"{DATE_META}_raw_{kind}"] = text
+
+
+def page_updated(page, config) -> dt.date:
+    """When the page's text last changed; fixes the git plugin's clock-time fallbacks."""
+    plugin = _git_plugin(config)
+    if plugin is None or DATE_META not in page.meta:
+        return state["built"]
+    locale = getattr(page.file, "locale", None) or plugin.config.get("locale") or current_language(config)
+    timestamp = None
+    if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
+        # a view generated from the chapter's two files: the newer of their dates
+        chapter = page.file.src_uri[len(PARALLEL_DIR) + 1 :].removesuffix(".md").removesuffix(".en")
+        docs = Path(config.docs_dir)
+        stamps = [
+            plugin.util.get_git_commit_timestamp(path=str(docs / name), is_first_commit=False)
+            for name in (f"{chapter}.md", f"{chapter}.en.md")
+        ]
+        if all(commit for commit, _ in stamps):
+            timestamp = max(stamp for _, stamp in stamps)
+    elif not page.meta.get(f"{DATE_META}_hash") and os.environ.get("SOURCE_DATE_EPOCH"):
+        timestamp = int(os.environ["SOURCE_DATE_EPOCH"])
+    if timestamp is None and page.file.src_uri.startswith(PARALLEL_DIR + "/") and os.environ.get("SOURCE_DATE_EPOCH"):
+        timestamp = int(os.environ["SOURCE_DATE_EPOCH"])
+    if timestamp is not None:
+        _redate(page, plugin, timestamp, locale)
+    return dt.date.fromisoformat(page.meta[f"{DATE_META}_raw_iso_date"])
+
+
+def _citable(config, key: str, title: str, url: str, updated: dt.date) -> Citable:
+    lang = current_language(config)
+    source = state["edition"]["source"]
+    return Citable(
+        key=key,
+        title=title,
+        site_name=config.site_name,
+        url=url,
+        lang=lang,
+        updated=updated,
+        based_on=source["title"][lang],
+        based_on_note=state["labels"][lang]["cite_source_unknown"],
+    )
+
+
+def on_page_markdown(markdown, page, config, files):
+    url = page.canonical_url
+    updated = page_updated(page, config)
+    state["updated"][url] = updated
+    headings = parse_headings(markdown)
+    state["titles"][url] = next((h.title for h in headings if h.level == 1), page.title)
+    if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
+        return markdown  # a way of reading a chapter; the chapter is what one cites
+    lang = current_language(config)
+    slug = state["edition"]["slug"]
+    state["sections"][url] = [
+        (h.id, _citable(config, f"{slug}-{lang}-{h.id}", h.title, f"{url}#{h.id}", updated))
+        for h in headings
+        if h.id and h.level <= 3 and is_numbered(h.title)
+    ]
+    return markdown
+
+
+def edition(config) -> Citable:
+    slug = state["edition"]["slug"]
+    newest = max(state["updated"].values(), default=state["built"])
+    root = config.site_url.rstrip("/") + "/" + ("" if current_language(config) == "zh" else "en/")
+    return _citable(config, f"{slug}-{current_language(config)}", config.site_name, root, newest)
+
+
+def _cite_box(config, item: Citable, page_url: str, file_stem: str, section_id: str) -> str:
+    """The box for a section (file_stem = its id) or the edition (section_id "edition")."""
+    lang = item.lang
+    accessed = state["built"]
+    before, date, after = split_at_access_date(citation_text(item, accessed), lang, accessed)
+    template = config.theme.get_env().get_template("partials/section-cite.html")
+    return template.render(
+        item=item,
+        css_class="section-cite--edition" if section_id == EDITION_ID else "",
+        before=before,
+        accessed=date,
+        accessed_iso=accessed.isoformat(),
+        after=after,
+        labels=state["labels"][lang],
+        ris_url=get_relative_url(f"{_cite_prefix(config)}{CITE_DIR}/{file_stem}.ris", page_url),
+        bib_url=get_relative_url(f"{_cite_prefix(config)}{CITE_DIR}/{file_stem}.bib", page_url),
+        download_stem=item.key,
+        section_id=section_id,
+    )
+
+
+def _cite_prefix(config) -> str:
+    return "" if current_language(config) == "zh" else "en/"
+
+
+def _pdf_url(config) -> str | None:
+    """The PDF of this language, only where the build makes it (``make release``;
+    hooks/downloads.py lists the release files in ``extra.release_files``)."""
+    name = f"{state['edition']['slug']}-{current_language(config)}.pdf"
+    if name not in config.extra.get("release_files", []):
+        return None
+    return f"{config.site_url.rstrip('/')}/downloads/{name}"
+
+
+def on_page_context(context, page, config, nav):
+    url = page.canonical_url
+    lang = current_language(config)
+    source = state["edition"]["source"]
+    context["citation"] = {
+        "title": state["titles"].get(url, page.title),
+        "language": lang,
+        "html_language": "zh-Hans" if lang == "zh" else lang,
+        "date": state["updated"].get(url, state["built"]),
+        "publisher": config.site_name,
+        "url": url,
+        "site_url": edition(config).url,
+        "pdf_url": _pdf_url(config),
+        "source_title": source["title"][lang],
+        "source_title_original": source["title"][source["language"]],
+        "source_language": source["language"],
+    }
+    content = page.content or ""
+    for heading_id, item in state["sections"].get(url, []):
+        content = insert_after_heading(content, heading_id, _cite_box(config, item, page.url, heading_id, heading_id))
+    if EDITION_MARKER in content:
+        box = _cite_box(config, edition(config), page.url, state["edition"]["slug"], EDITION_ID)
+        content = content.replace(f"<p>{EDITION_MARKER}</p>", box)
+    page.content = content
+    return context
+
+
+def on_post_build(config):
+    folder = Path(config.site_dir) / _cite_prefix(config) / CITE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    lang = current_language(config)
+    label = state["labels"][lang]["cite_based_on"]
+    accessed = state["built"]
+    everything = [item for sections in state["sections"].values() for _id, item in sections]
+    for heading_id, item in (pair for sections in state["sections"].values() for pair in sections):
+        (folder / f"{heading_id}.ris").write_text(ris([item], accessed), encoding="utf-8")
+        (folder / f"{heading_id}.bib").write_text(bibtex([item], accessed, label), encoding="utf-8")
+    whole = [edition(config), *everything]
+    slug = state["edition"]["slug"]
+    (folder / f"{slug}.ris").write_text(ris(whole, accessed), encoding="utf-8")
+    (folder / f"{slug}.bib").write_text(bibtex(whole, accessed, label), encoding="utf-8")
