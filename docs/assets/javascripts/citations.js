@@ -49,7 +49,8 @@
   }
 
   function open(link, n) {
-    var entry = list.querySelector('[data-ref="' + n + '"]');
+    // an entry reads the same in every chapter's list (the print page has them all)
+    var entry = document.querySelector('.chapter-references [data-ref="' + n + '"]');
     if (!entry) return false;
     if (!popover) build();
     popover.textContent = "";
