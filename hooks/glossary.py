@@ -20,6 +20,7 @@ from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
     abbreviations,
+    first_use_abbreviations,
     first_use_terms,
     glossary_page,
     jieba_user_dictionary,
@@ -126,7 +127,7 @@ def on_page_content(html, page, config, files):
     )
     if glossary is None:
         return html
-    terms = state.setdefault("first_use_terms", {}).get(lang) or first_use_terms(state["records"], lang)
-    state["first_use_terms"][lang] = terms
+    terms = first_use_terms(state["records"], lang)
+    abbrs = first_use_abbreviations(state["records"])
     url = get_relative_url(glossary.url, page.url)
-    return link_first_uses(html, terms, lang, url, state["labels"][lang]["glossary_link_title"])
+    return link_first_uses(html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])

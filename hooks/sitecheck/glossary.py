@@ -417,13 +417,17 @@ HEADING_RE = re.compile(r"^h[1-6]$")
 
 
 def first_use_terms(records: Iterable[Record], lang: str) -> dict[str, str]:
-    """What to look for on a page of ``lang`` -> the entry id: the term and the abbreviation."""
+    """The terms to look for in the running text of a page of ``lang`` -> the entry id."""
     found = {}
     for record in records:
-        for word in (record.get("abbr"), record.get(lang)):
-            if word:
-                found.setdefault(_normal(str(word), lang), record.get("id"))
+        if record.get(lang):
+            found.setdefault(_normal(str(record.get(lang)), lang), record.get("id"))
     return found
+
+
+def first_use_abbreviations(records: Iterable[Record]) -> dict[str, str]:
+    """Abbreviation (exactly as written; the abbr extension has wrapped each use in <abbr>) -> the entry id."""
+    return {str(r.get("abbr")): r.get("id") for r in records if r.get("abbr")}
 
 
 def _normal(text: str, lang: str) -> str:
@@ -457,8 +461,11 @@ def _linkable(node) -> bool:
     return True
 
 
-def link_first_uses(html: str, terms: dict[str, str], lang: str, glossary_url: str, link_title: str) -> str:
-    """Link the first use of each glossary term in each section (heading with an id) to its entry."""
+def link_first_uses(
+    html: str, terms: dict[str, str], abbrs: dict[str, str], lang: str, glossary_url: str, link_title: str
+) -> str:
+    """Link the first use of each glossary term in each section (heading with an id) to its entry:
+    a term in the running text, or an abbreviation (an <abbr>, matched exactly: 'AS' is not 'as')."""
     from bs4 import BeautifulSoup, NavigableString
 
     if not terms:
@@ -486,7 +493,8 @@ def link_first_uses(html: str, terms: dict[str, str], lang: str, glossary_url: s
             linked = set()
             continue
         if kind == "abbr":
-            entry_id = _entry_of(node.get_text(), terms, lang)
+            text = node.get_text()
+            entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))
             if entry_id and entry_id not in linked and _linkable(node):
                 linked.add(entry_id)
                 node.wrap(link(entry_id))

@@ -133,7 +133,7 @@ def test_a_glossary_entry_is_its_own_search_result_landing_on_the_entry(page, ba
     results = search(page, f"{base_url}/{lang_root}immunology/cytokines/", term)
     paths = [r["path"] for r in results]
     assert f"/{lang_root}glossary/" in paths, paths
-    result = page.locator(".md-search-result__link[href*='glossary/#osteoclast-precursor']").first
+    result = page.locator(".md-search-result__link[href*='glossary/'][href$='#osteoclast-precursor']").first
     result.click()
     page.wait_for_url("**/glossary/**#osteoclast-precursor")
     highlighted = page.evaluate(

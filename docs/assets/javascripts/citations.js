@@ -52,7 +52,6 @@
     // an entry reads the same in every chapter's list (the print page has them all)
     var entry = document.querySelector('.chapter-references [data-ref="' + n + '"]');
     if (!entry) return false;
-    if (!popover) build();
     popover.textContent = "";
     var close_ = document.createElement("button");
     close_.type = "button";
@@ -79,6 +78,7 @@
   function setUp() {
     list = document.querySelector(".chapter-references");
     if (!list) return;
+    build(); // now, so that the links' aria-controls names an element
     document.querySelectorAll("sup.citation a[href*='#ref-']").forEach(function (link) {
       link.setAttribute("aria-haspopup", "dialog");
       link.setAttribute("aria-expanded", "false");
