@@ -41,6 +41,12 @@ $(VENDOR)/iframe-worker.js: node_modules/.installed
 	mkdir -p $(VENDOR)
 	cp node_modules/iframe-worker/shim/index.js $@
 
+# The service worker's page side (update notice), served from the site; the
+# source-map comment is dropped because the map is not shipped
+$(VENDOR)/workbox-window.js: node_modules/.installed
+	mkdir -p $(VENDOR)
+	sed '/^\/\/# sourceMappingURL=/d' node_modules/workbox-window/build/workbox-window.prod.umd.js > $@
+
 .PHONY: system-packages
 system-packages: ## Install the Debian packages for browser tests and PDFs (as root), or say how
 	@missing=""; \
@@ -55,7 +61,7 @@ system-packages: ## Install the Debian packages for browser tests and PDFs (as r
 	fi
 
 .PHONY: setup
-setup: $(BIN)/.installed $(VENDOR)/.copied $(VENDOR)/iframe-worker.js ## Create .venv, install the pinned Python and npm packages
+setup: $(BIN)/.installed $(VENDOR)/.copied $(VENDOR)/iframe-worker.js $(VENDOR)/workbox-window.js ## Create .venv, install the pinned Python and npm packages
 
 .PHONY: build
 build: setup ## Build the site (both languages) into site/ with --strict

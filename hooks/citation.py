@@ -34,6 +34,7 @@ from sitecheck.citation import (
     split_at_access_date,
 )
 from sitecheck.data import DataError, load_mapping
+from sitecheck.history import last_commit_times
 from sitecheck.markdown import parse_headings
 from sitecheck.parallel import PARALLEL_DIR
 from sitehook import current_language, read_data, read_labels
@@ -81,6 +82,13 @@ def _redate(page, plugin, timestamp: int, locale: str) -> None:
         page.meta[f"{DATE_META}_raw_{kind}"] = text
 
 
+def _commit_times(config) -> dict[str, int]:
+    """docs-relative path -> its last commit time, from one ``git log`` (empty outside git)."""
+    if "commit_times" not in state:
+        state["commit_times"] = last_commit_times(Path(config.config_file_path).parent, "docs")
+    return state["commit_times"]
+
+
 def page_updated(page, config) -> dt.date:
     """When the page's text last changed; fixes the git plugin's clock-time fallbacks."""
     plugin = _git_plugin(config)
@@ -91,13 +99,9 @@ def page_updated(page, config) -> dt.date:
     if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
         # a view generated from the chapter's two files: the newer of their dates
         chapter = page.file.src_uri[len(PARALLEL_DIR) + 1 :].removesuffix(".md").removesuffix(".en")
-        docs = Path(config.docs_dir)
-        stamps = [
-            plugin.util.get_git_commit_timestamp(path=str(docs / name), is_first_commit=False)
-            for name in (f"{chapter}.md", f"{chapter}.en.md")
-        ]
-        if all(commit for commit, _ in stamps):
-            timestamp = max(stamp for _, stamp in stamps)
+        stamps = [_commit_times(config).get(f"{chapter}{suffix}.md") for suffix in ("", ".en")]
+        if all(stamps):
+            timestamp = max(stamps)
     elif not page.meta.get(f"{DATE_META}_hash") and os.environ.get("SOURCE_DATE_EPOCH"):
         timestamp = int(os.environ["SOURCE_DATE_EPOCH"])
     if timestamp is None and page.file.src_uri.startswith(PARALLEL_DIR + "/") and os.environ.get("SOURCE_DATE_EPOCH"):
@@ -152,8 +156,9 @@ def _cite_box(config, item: Citable, page_url: str, file_stem: str, section_id: 
     lang = item.lang
     accessed = state["built"]
     before, date, after = split_at_access_date(citation_text(item, accessed), lang, accessed)
-    template = config.theme.get_env().get_template("partials/section-cite.html")
-    return template.render(
+    if "template" not in state:  # one Jinja environment per build, not one per box
+        state["template"] = config.theme.get_env().get_template("partials/section-cite.html")
+    return state["template"].render(
         item=item,
         css_class="section-cite--edition" if section_id == EDITION_ID else "",
         before=before,

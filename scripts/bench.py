@@ -93,11 +93,25 @@ def hook_share(out: Path) -> dict:
     totals = [s["total"] for s in samples]
     hooks = [sum(v for k, v in s["handlers"].items() if k.startswith("hooks/")) for s in samples]
     jieba = [s["handlers"].get("hooks/glossary.py:config", 0.0) for s in samples]
+    citing = [sum(v for k, v in s["handlers"].items() if k.startswith(CITING)) for s in samples]
     return {
         "total": statistics.median(totals),
         "hooks": statistics.median(hooks),
         "glossary_config": statistics.median(jieba),
+        "citing": statistics.median(citing),
     }
+
+
+# Issue #15's additions to the build: citation metadata, cite boxes and files,
+# the dated history of corrections, and git's last-updated dates
+CITING = ("hooks/citation.py:", "hooks/corrections_history.py:", "git-revision-date-localized:")
+
+
+def flashcard_seconds(out: Path) -> float:
+    """The release step that writes the Anki deck and the CSV (not part of the build)."""
+    from flashcards import make_flashcards
+
+    return median_seconds(lambda: make_flashcards(out / "flashcards", "https://example.org/"))
 
 
 def kind_of(url: str, content_type: str) -> str:
@@ -225,6 +239,7 @@ def lighthouse(base: str) -> dict:
     return scores
 
 
+<<<<<<< HEAD
 def search_measures(context, base: str, site: Path) -> dict:
     """Per language: index bytes (raw, gzip) against before, and recall of sampled queries (scripts/searchrecall.py)."""
     from searchrecall import chapter_pages, chinese_queries, english_queries, recall, run_queries
@@ -246,6 +261,17 @@ def search_measures(context, base: str, site: Path) -> dict:
             "queries": len(queries),
         }
     return measures
+=======
+def precache_size(out: Path) -> tuple[Path, dict]:
+    """What the service worker downloads on the first visit: the release's site build and its sw.js."""
+    from serviceworker import generate
+
+    site = out / "release"
+    result = build(ROOT, site, {"SERVICE_WORKER": "true"})
+    assert result.returncode == 0, result.stderr
+    precache = generate(site)
+    return site, {"files": len(precache.entries), "raw": precache.raw_bytes, "gzip": precache.gzip_bytes}
+>>>>>>> main
 
 
 def report(results: dict) -> str:
@@ -267,6 +293,15 @@ def report(results: dict) -> str:
         f"({h['hooks']:.2f} s of {h['total']:.1f} s; of which {h['glossary_config']:.2f} s is jieba's dictionary "
         "load, moved earlier from search) | — |"
     )
+    lines.append(
+        f"| citing, last-updated dates, corrections history (#15) ÷ whole build | {h['citing'] / h['total']:.3f} "
+        f"({h['citing']:.2f} s of {h['total']:.1f} s) | ≤ 0.05 |"
+    )
+    if "flashcards" in results:
+        lines.append(
+            f"| flashcards (release step) ÷ whole build | {results['flashcards'] / h['total']:.3f} "
+            f"({results['flashcards']:.2f} s) | — |"
+        )
     for label, key in (("without", "no_diagram"), ("with", "diagram")):
         t = results["bytes"][key]
         split = ", ".join(f"{k} {v / 1024:.0f} KiB" for k, v in sorted(t["sizes"].items()))
@@ -292,6 +327,12 @@ def report(results: dict) -> str:
             f"| PDF ({lang}) time ÷ HTML build time; size | {p['ratio']:.2f} ({p['seconds']:.1f} s); "
             f"{p['bytes'] / 1e6:.1f} MB | zh < 8 MB |"
         )
+    if "precache" in results:
+        c = results["precache"]
+        lines.append(
+            f"| service worker precache, both languages (the first visit downloads it) | {c['files']} files, "
+            f"{c['gzip'] / 1e6:.2f} MB gzip ({c['raw'] / 1e6:.2f} MB uncompressed) | ≤ 3 MB |"
+        )
     for page, lh in results.get("lighthouse", {}).items():
         scores = ", ".join(f"{k} {v}" for k, v in lh["scores"].items())
         below = "; ".join(lh["below_100"]) or "—"
@@ -307,6 +348,7 @@ def main() -> None:
         out = Path(tmp)
         results["build"] = build_times(out)
         results["hook_share"] = hook_share(out)
+        results["flashcards"] = flashcard_seconds(out)
         site = out / "with"
         with serve(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
@@ -319,6 +361,9 @@ def main() -> None:
             results["diagrams"] = diagram_times(context, base, diagram_pages(site))
             results["search"] = search_measures(context, base, site)
             browser.close()
+        # Lighthouse reads the site as published: the release build with its service worker
+        release, results["precache"] = precache_size(out)
+        with serve(release) as base:
             results["lighthouse"] = lighthouse(base)
         results["pdf"] = pdf_times(results["build"]["with_hooks"])
     text = report(results)

@@ -146,6 +146,15 @@ def check_release(release: Release) -> list[Path]:
     return []
 
 
+def service_worker(release: Release) -> list[Path]:
+    """Workbox's sw.js over the finished site (the pages register it: SERVICE_WORKER=true)."""
+    from serviceworker import describe as describe_precache
+    from serviceworker import generate
+
+    print(f"    {describe_precache(generate(release.site_dir))}", flush=True)
+    return [release.site_dir / "sw.js"]
+
+
 # The release, in order. One line per step; a step returns the paths it wrote.
 STEPS: list[Step] = [
     Step("build the site (both languages)", build_site),
@@ -154,6 +163,8 @@ STEPS: list[Step] = [
     Step("offline package (zip)", offline_zip),
     Step("flashcards (Anki deck, CSV)", flashcards),
     Step("check links to the release files", check_release),
+    # last: it precaches the finished site (hooks/webapp.py, scripts/serviceworker.py)
+    Step("service worker (offline reading)", service_worker),
 ]
 
 
@@ -215,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         site_dir = args.site_dir.resolve()
         # every build below (site, PDFs, offline site) inherits these
         os.environ.update({"SITE_URL": site_url, "SITE_DIR": str(site_dir), RELEASE_ENV: "true"})
+        # the site's pages register the service worker (not the offline and print builds)
+        os.environ["SERVICE_WORKER"] = "true"
         with tempfile.TemporaryDirectory(prefix="release-") as work:
             run(Release(site_url, site_dir, Path(work)))
     except (ReleaseError, RuntimeError) as error:

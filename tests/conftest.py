@@ -73,8 +73,8 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
-def playwright():
-    """One Playwright for the session (its sync API cannot be started twice in one thread)."""
+def playwright_driver():
+    """One Playwright per session: a second sync_playwright() in the same thread fails."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -82,19 +82,18 @@ def playwright():
 
 
 @pytest.fixture(scope="session")
-def browser(playwright):
+def browser(playwright_driver):
     """A headless Debian Chromium for tests that open their own contexts (touch, viewport)."""
-    instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+    instance = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
     yield instance
     instance.close()
 
 
 @pytest.fixture(scope="session")
-def browser_context(playwright):
+def browser_context(playwright_driver):
     """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
-        p = playwright
-        context = p.chromium.launch_persistent_context(
+        context = playwright_driver.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
             headless=True,

@@ -8,6 +8,7 @@ their own session fixture; the cache below makes the build happen once.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,9 +16,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitebuild import ROOT
+from serviceworker import Precache, generate
 
-_cache: dict[str, Release] = {}
+from sitebuild import ROOT, build
+
+_cache: dict[str, object] = {}
 
 
 @dataclass
@@ -28,10 +31,19 @@ class Release:
     pdf_seconds: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass
+class WebRelease:
+    site: Path  # built with SERVICE_WORKER=true, with sw.js
+    precache: Precache
+
+
 def _run(script: str, *args: str) -> str:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), *args],
         cwd=ROOT,
+        # as in a release: the site build registers the service worker; the
+        # offline and print builds must drop it themselves (hooks/webapp.py)
+        env=dict(os.environ, SERVICE_WORKER="true"),
         capture_output=True,
         text=True,
         timeout=900,
@@ -52,3 +64,14 @@ def release(tmp_path_factory) -> Release:
         seconds = {m[0]: float(m[1]) for m in re.findall(r"^PDF (\w+): .*, ([\d.]+) s$", pdf_log, re.M)}
         _cache["release"] = Release(downloads, unpacked / "osteoimmunology-offline", pdf_log, seconds)
     return _cache["release"]
+
+
+def web_release(tmp_path_factory) -> WebRelease:
+    """The served site of a release (built once): the release's site build and
+    its service worker step, without the PDFs and the zip (not precached)."""
+    if "web" not in _cache:
+        site = tmp_path_factory.mktemp("release") / "site"
+        result = build(ROOT, site, {"SERVICE_WORKER": "true"})
+        assert result.returncode == 0, f"release build failed:\n{result.stdout}\n{result.stderr}"
+        _cache["web"] = WebRelease(site, generate(site))
+    return _cache["web"]

@@ -54,6 +54,16 @@ def test_package_has_both_languages_the_pdfs_and_no_cdn(files):
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, page
 
 
+def test_package_is_not_a_web_app(files):
+    """Built while SERVICE_WORKER=true (as in a release), yet nothing to install from file://:
+    no manifest, no worker registration, no sw.js (hooks/webapp.py)."""
+    root = files.offline_root
+    assert not (root / "sw.js").exists() and not (root / "manifest.webmanifest").exists()
+    for page in root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'rel="manifest"' not in text and "data-service-worker" not in text, page
+
+
 def test_home_language_links_are_relative(files):
     """static-i18n writes the home pages' switcher links from the site root; under file:// that is the disk's."""
     for page, expected in (

@@ -12,6 +12,7 @@ import extruct
 import lxml.html
 import pytest
 import rispy
+import yaml
 
 from conftest import LANGUAGES, PAGES, page_file, strip_tags
 from sitebuild import ROOT
@@ -132,3 +133,27 @@ def test_whole_edition_files_list_the_edition_then_every_section(site_dir, lang,
     boxes = sum(len(cite_boxes(html(lang, page))) for page in PAGES if page != "downloads/")
     assert len(records) == len(entries) == boxes + 1 > 15
     assert list(cite_boxes(html(lang, "downloads/"))) == ["edition"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_editorial_notes_date_every_correction_from_git(html, lang):
+    """Every correction is counted once under a date that is a commit date of the corrections folder."""
+    tree = lxml.html.fromstring(html(lang, "editorial-notes/"))
+    items = tree.xpath('//h2[@id="history"]/following-sibling::ul[1]/li')
+    commits = set(
+        subprocess.run(
+            ["git", "log", "--format=%cs", "--", "docs/_data/corrections"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    )
+    dates = [item.xpath("string(strong)") for item in items]
+    assert dates and set(dates) <= commits and dates == sorted(dates, reverse=True)
+    counted = sum(int(re.search(r"(\d+) (处|recorded)", item.text_content()).group(1)) for item in items)
+    corrections = sum(
+        len(yaml.safe_load(path.read_text(encoding="utf-8")).get("corrections") or [])
+        for path in (ROOT / "docs/_data/corrections").glob("*.yml")
+    )
+    assert counted == corrections

@@ -115,3 +115,10 @@ def test_release_steps_cover_site_pdfs_and_zip():
     assert names[0].startswith("build")
     assert "PDF (zh)" in names and "PDF (en)" in names
     assert names.index("offline package (zip)") > names.index("PDF (en)")  # the zip carries the PDFs
+
+
+def test_service_worker_is_the_last_step():
+    """It precaches the finished site, so it runs after everything that writes pages."""
+    from release import STEPS
+
+    assert STEPS[-1].name.startswith("service worker")

@@ -1,0 +1,33 @@
+"""The dated history of corrections on the editorial-notes page (marker
+``[[corrections-history]]``): when each correction was recorded, from git
+(sitecheck/history.py) or a record's ``date:`` field; unknown otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitecheck.history import first_added, git_log_patch, history_markdown
+from sitecheck.pages import section_titles
+from sitehook import CORRECTIONS_DIR, current_language, load_corrections, page_sources, read_labels
+
+MARKER = "[[corrections-history]]"
+
+state: dict = {}  # reset per build (static-i18n builds once per language)
+
+
+def on_config(config):
+    state.clear()
+    state["labels"] = read_labels(config)
+    state["corrections"] = [record for _path, record in load_corrections(config)[0]]
+    log = git_log_patch(Path(config.config_file_path).parent, CORRECTIONS_DIR)
+    state["dates"] = first_added(log) if log else {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    lang = current_language(config)
+    titles = section_titles(page_sources(config))
+    return markdown.replace(
+        MARKER, history_markdown(state["corrections"], state["dates"], lang, state["labels"][lang], titles)
+    )

@@ -1,0 +1,103 @@
+"""When each correction was recorded: the date of the first commit that added its
+``- id:`` line to docs/_data/corrections/ (one ``git log -p`` over the folder),
+or the record's own ``date:`` field. Nothing is guessed: without either, the
+date is unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+COMMIT_MARK = "@@commit "
+ADDED_ID_RE = re.compile(r"^\+\s*-\s*id:\s*['\"]?([A-Za-z0-9_.-]+)")
+
+
+def git_log_patch(root: Path, folder: str) -> str | None:
+    """The folder's history, oldest first, as dated patches; None outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "--reverse", f"--format={COMMIT_MARK}%cs", "-p", "--unified=0", "--", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 and result.stdout else None
+
+
+def last_commit_times(root: Path, folder: str) -> dict[str, int]:
+    """``folder``-relative path -> the time of the last commit that touched it (one
+    ``git log`` for the whole folder); empty outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "log", f"--format={COMMIT_MARK}%ct", "--name-only", "--relative=" + folder, "--", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    times: dict[str, int] = {}
+    current = 0
+    for line in result.stdout.splitlines() if result.returncode == 0 else []:
+        if line.startswith(COMMIT_MARK):
+            current = int(line[len(COMMIT_MARK) :])
+        elif line.strip():
+            times.setdefault(line.strip(), current)  # newest first: the first seen is the last change
+    return times
+
+
+def first_added(log: str) -> dict[str, dt.date]:
+    """id -> date of the first commit whose patch adds ``- id: <id>``."""
+    dates: dict[str, dt.date] = {}
+    current = None
+    for line in log.splitlines():
+        if line.startswith(COMMIT_MARK):
+            current = dt.date.fromisoformat(line[len(COMMIT_MARK) :].strip())
+        elif current is not None and (match := ADDED_ID_RE.match(line)):
+            dates.setdefault(match.group(1), current)
+    return dates
+
+
+def recorded_dates(records, git_dates: dict[str, dt.date]) -> tuple[dict, list]:
+    """(date -> records, records with no known date). ``date:`` in a record wins over git."""
+    by_date: dict[dt.date, list] = defaultdict(list)
+    unknown = []
+    for record in records:
+        explicit = record.get("date")
+        if isinstance(explicit, dt.date):
+            by_date[explicit].append(record)
+        elif isinstance(explicit, str):
+            by_date[dt.date.fromisoformat(explicit)].append(record)
+        elif record.get("id") in git_dates:
+            by_date[git_dates[record.get("id")]].append(record)
+        else:
+            unknown.append(record)
+    return dict(by_date), unknown
+
+
+def history_markdown(records, git_dates: dict[str, dt.date], lang: str, labels: dict, titles: dict) -> str:
+    """One list item per date, newest first: how many corrections, in which sections."""
+    by_date, unknown = recorded_dates(records, git_dates)
+    groups = [(date.isoformat(), by_date[date]) for date in sorted(by_date, reverse=True)]
+    if unknown:
+        groups.append((labels["history_date_unknown"], unknown))
+    items = []
+    for when, group in groups:
+        places: dict[tuple[str, str], int] = {}
+        for record in group:
+            key = (record.get("page"), record.get("section"))
+            places[key] = places.get(key, 0) + 1
+        links = [
+            f"[{titles.get((page, lang, section), section)}]({page}.md#{section})" + (f" ×{n}" if n > 1 else "")
+            for (page, section), n in places.items()
+        ]
+        count = labels["history_count"].format(n=len(group))
+        items.append(f"- **{when}**{labels['colon']}{count}{labels['colon']}" + labels["list_separator"].join(links))
+    return "\n".join(items) + "\n"
