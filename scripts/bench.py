@@ -239,7 +239,6 @@ def lighthouse(base: str) -> dict:
     return scores
 
 
-<<<<<<< HEAD
 def search_measures(context, base: str, site: Path) -> dict:
     """Per language: index bytes (raw, gzip) against before, and recall of sampled queries (scripts/searchrecall.py)."""
     from searchrecall import chapter_pages, chinese_queries, english_queries, recall, run_queries
@@ -261,7 +260,8 @@ def search_measures(context, base: str, site: Path) -> dict:
             "queries": len(queries),
         }
     return measures
-=======
+
+
 def precache_size(out: Path) -> tuple[Path, dict]:
     """What the service worker downloads on the first visit: the release's site build and its sw.js."""
     from serviceworker import generate
@@ -271,7 +271,6 @@ def precache_size(out: Path) -> tuple[Path, dict]:
     assert result.returncode == 0, result.stderr
     precache = generate(site)
     return site, {"files": len(precache.entries), "raw": precache.raw_bytes, "gzip": precache.gzip_bytes}
->>>>>>> main
 
 
 def report(results: dict) -> str:
