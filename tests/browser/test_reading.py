@@ -141,3 +141,23 @@ def test_a_glossary_entry_is_its_own_search_result_landing_on_the_entry(page, ba
         ".backgroundColor"
     )
     assert highlighted not in ("rgba(0, 0, 0, 0)", "transparent"), highlighted
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_popover_and_filtered_glossary_have_no_axe_violations(browser, base_url, scheme):
+    from test_accessibility import axe_violations
+
+    context = browser.new_context(color_scheme=scheme, **PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}/{CHAPTER}")
+        link = tab.locator("sup.citation a[href$='#ref-12']").first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        tab.locator(POPOVER).wait_for(state="visible")
+        assert axe_violations(tab) == []
+        tab.goto(f"{base_url}/en/glossary/#rankl")
+        tab.locator("#glossary-filter-input").fill("rank")
+        assert axe_violations(tab) == []
+    finally:
+        context.close()
