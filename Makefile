@@ -80,6 +80,10 @@ offline: setup ## Zip the site for reading from file:// into site/downloads/ (wi
 release: setup system-packages ## Ready-to-upload site/ for SITE_URL=https://…/: site, PDFs, offline zip (scripts/release.py)
 	SITE_URL="$(SITE_URL)" SITE_DIR="$(SITE_DIR)" $(BIN)/python scripts/release.py
 
+.PHONY: permalinks
+permalinks: setup ## Add new page URLs and section anchors to docs/_data/permalinks.txt (never removes)
+	$(BIN)/python scripts/update_permalinks.py
+
 .PHONY: serve
 serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)

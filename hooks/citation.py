@@ -43,6 +43,9 @@ EDITION_FILE = "docs/_data/edition.yml"
 GIT_PLUGIN = "git-revision-date-localized"
 CITE_DIR = "cite"
 EDITION_MARKER = "[[cite-edition]]"
+# the marker becomes an HTML comment in the Markdown, so the search index (made
+# from the page's HTML before on_page_context) never shows it; the box goes there
+EDITION_SLOT = "<!-- cite-edition -->"
 DATE_META = "git_revision_date_localized"
 EDITION_ID = "edition"
 
@@ -134,6 +137,7 @@ def on_page_markdown(markdown, page, config, files):
     state["titles"][url] = next((h.title for h in headings if h.level == 1), page.title)
     if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
         return markdown  # a way of reading a chapter; the chapter is what one cites
+    markdown = markdown.replace(EDITION_MARKER, EDITION_SLOT)
     lang = current_language(config)
     slug = state["edition"]["slug"]
     state["sections"][url] = [
@@ -206,9 +210,9 @@ def on_page_context(context, page, config, nav):
     content = page.content or ""
     for heading_id, item in state["sections"].get(url, []):
         content = insert_after_heading(content, heading_id, _cite_box(config, item, page.url, heading_id, heading_id))
-    if EDITION_MARKER in content:
+    if EDITION_SLOT in content:
         box = _cite_box(config, edition(config), page.url, state["edition"]["slug"], EDITION_ID)
-        content = content.replace(f"<p>{EDITION_MARKER}</p>", box)
+        content = content.replace(EDITION_SLOT, box)
     page.content = content
     return context
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,6 +32,58 @@ def build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None
     )
 
 
+HeaderRule = tuple[re.Pattern, list[tuple[str, str]]]
+
+
+def parse_headers_file(text: str) -> list[HeaderRule]:
+    """The rules of a ``_headers`` file (Netlify / Cloudflare Pages format), in order.
+
+    A rule is an unindented path pattern (``*`` matches anything, slashes
+    included; ``:name`` one path segment) followed by indented ``Name: value``
+    lines; ``#`` starts a comment line. Hand-written because no maintained PyPI
+    package parses this format; the hosts' documented subset is small.
+    """
+    rules: list[HeaderRule] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            parts = re.split(r"(\*|:[A-Za-z]\w*)", line.strip())
+            regex = "".join(".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts)
+            rules.append((re.compile(f"^{regex}$"), []))
+            continue
+        name, colon, value = line.strip().partition(":")
+        if not rules or not colon or not name.strip():
+            raise ValueError(f"_headers:{number}: expected 'Name: value' under a path pattern, got {line.strip()!r}")
+        rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(rules: list[HeaderRule], path: str) -> dict[str, str]:
+    """The headers for a request path: every matching rule, in order; a header set
+    by several rules is joined with ", " (what Cloudflare Pages does)."""
+    headers: dict[str, str] = {}
+    for pattern, lines in rules:
+        if pattern.match(path):
+            for name, value in lines:
+                headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return headers
+
+
+def header_lookup(text: str, prefix: str = "/") -> Callable[[str], dict[str, str]]:
+    """request path -> headers, for a ``_headers`` file's ``text``, with the site served
+    below ``prefix`` ("/osteoimmunology/"): the file's paths are from the site's root."""
+    rules = parse_headers_file(text)
+
+    def lookup(request_path: str) -> dict[str, str]:
+        path = request_path.split("?", 1)[0].split("#", 1)[0]
+        if prefix != "/" and path.startswith(prefix):
+            path = "/" + path[len(prefix) :]
+        return headers_for(rules, path)
+
+    return lookup
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     # citation and flashcard downloads, typed as a web host should serve them
     extensions_map = {
@@ -38,15 +92,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".bib": "application/x-bibtex",
         ".apkg": "application/vnd.anki",
     }
+    headers_of: Callable[[str], dict[str, str]] | None = None  # set per server by serve()
 
     def log_message(self, *args):  # keep pytest output readable
         pass
 
+    def end_headers(self):
+        if self.headers_of is not None:
+            for name, value in self.headers_of(self.path).items():
+                self.send_header(name, value)
+        super().end_headers()
+
 
 @contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: str | None = None):
+    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL.
+
+    With ``headers`` (the text of a ``_headers`` file, e.g. the site's own),
+    every response carries the headers it assigns to the path, as a static host
+    would send them.
+    """
+    lookup = header_lookup(headers) if headers is not None else None
+    handler_class = type("_Handler", (_QuietHandler,), {"headers_of": staticmethod(lookup) if lookup else None})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

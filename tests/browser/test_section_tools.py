@@ -74,14 +74,15 @@ SITE_URL = "http://127.0.0.1:8000"  # the build's SITE_URL: citations name the p
 
 def test_cite_this_section_in_chinese_is_gbt7714_with_todays_date_and_copies(clipboard_page, base_url):
     page = clipboard_page
+    # the reader's clock, far from the build date: the access date is the reader's day
+    page.clock.set_fixed_time(datetime.datetime(2031, 2, 3, 10, 0))
     page.goto(f"{base_url}/immunology/cytokines/")
     cite = page.locator('details.section-cite[data-section="il-17"]')
     assert cite.locator("summary").inner_text().strip() == "引用本节 GB/T 7714—2015"
     cite.locator("summary").click()
-    today = datetime.date.today()
     expected = (
         "骨免疫学 · 骨质疏松症的免疫学因素: 1.3.1 骨质疏松症与 IL-17[EB/OL]. "
-        f"({GIT_DATE['zh']})[{today.isoformat()}]. {SITE_URL}/immunology/cytokines/#il-17."
+        f"({GIT_DATE['zh']})[2031-02-03]. {SITE_URL}/immunology/cytokines/#il-17."
     )
     assert cite.locator(".section-cite__text").inner_text() == expected
     cite.locator("button.section-cite__copy").click()
@@ -91,15 +92,15 @@ def test_cite_this_section_in_chinese_is_gbt7714_with_todays_date_and_copies(cli
 
 def test_cite_this_section_in_english_is_ama_with_todays_date_and_copies(clipboard_page, base_url):
     page = clipboard_page
+    page.clock.set_fixed_time(datetime.datetime(2031, 2, 3, 10, 0))
     page.goto(f"{base_url}/en/immunology/cytokines/")
     cite = page.locator('details.section-cite[data-section="il-17"]')
     assert cite.locator("summary").inner_text().strip() == "Cite this section AMA (11th edition)"
     cite.locator("summary").click()
-    today = datetime.date.today()
     updated = datetime.date.fromisoformat(GIT_DATE["en"])
     expected = (
         "1.3.1 Osteoporosis and IL-17. Osteoimmunology · Immunological Factors in Osteoporosis. "
-        f"Updated {updated:%B} {updated.day}, {updated.year}. Accessed {today:%B} {today.day}, {today.year}. "
+        f"Updated {updated:%B} {updated.day}, {updated.year}. Accessed February 3, 2031. "
         f"{SITE_URL}/en/immunology/cytokines/#il-17"
     )
     assert cite.locator(".section-cite__text").inner_text() == expected

@@ -15,6 +15,7 @@ from sitebuild import ROOT, build
 MKDOCS_YML = """\
 site_name: fixture
 strict: true
+site_dir: !ENV [SITE_DIR, site]
 theme:
   name: material
   language: zh

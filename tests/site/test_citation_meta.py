@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as htmllib
+import json
 import re
 import subprocess
 
@@ -15,7 +16,7 @@ import rispy
 import yaml
 
 from conftest import LANGUAGES, PAGES, page_file, strip_tags
-from sitebuild import ROOT
+from sitebuild import ROOT, build
 
 SITE_URL = "http://127.0.0.1:8000/"
 SITE_NAME = {"zh": "骨免疫学 · 骨质疏松症的免疫学因素", "en": "Osteoimmunology · Immunological Factors in Osteoporosis"}
@@ -38,7 +39,8 @@ def git_date(path: str) -> str:
 def metadata(site_dir, lang, page):
     text = page_file(site_dir, lang, page).read_text(encoding="utf-8")
     url = f"{SITE_URL}{LANGUAGES[lang]}{page}"
-    return text, url, extruct.extract(text, base_url=url, syntaxes=["json-ld"], uniform=True), extract_meta(text)
+    data = extruct.extract(text, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=True)
+    return text, url, data, extract_meta(text)
 
 
 def extract_meta(text: str) -> dict[str, list[str]]:
@@ -68,7 +70,10 @@ def test_every_page_carries_highwire_tags_and_json_ld(site_dir, lang, page):
         assert meta["citation_publication_date"] == [changed.replace("-", "/")]
         assert meta["citation_online_date"] == [changed.replace("-", "/")]
     assert meta["citation_reference"] == [f"citation_title={SOURCE_TITLE}; citation_language=zh"]
-    assert meta["DC.source"] == [SOURCE_TITLE]
+    [dublin_core] = data["dublincore"]
+    assert {"name": "DC.source", "content": SOURCE_TITLE, "URI": "http://purl.org/dc/elements/1.1/source"} in (
+        dublin_core["elements"]
+    )
     assert "citation_author" not in meta  # unknown, never invented
     assert "citation_pdf_url" not in meta  # a plain build has no PDF (only `make release`)
 
@@ -157,3 +162,21 @@ def test_editorial_notes_date_every_correction_from_git(html, lang):
         for path in (ROOT / "docs/_data/corrections").glob("*.yml")
     )
     assert counted == corrections
+
+
+def test_release_build_names_each_language_pdf(tmp_path):
+    """Only a release (RELEASE=true, scripts/release.py) makes the PDFs, so only it names them."""
+    result = build(ROOT, tmp_path, {"RELEASE": "true", "SITE_URL": "https://example.org/osteo/"})
+    assert result.returncode == 0, result.stderr
+    for lang in LANGUAGES:
+        for page in ("", "immunology/t-cells/"):
+            meta = extract_meta(page_file(tmp_path, lang, page).read_text(encoding="utf-8"))
+            assert meta["citation_pdf_url"] == [f"https://example.org/osteo/downloads/osteoimmunology-{lang}.pdf"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_leaves_out_cite_boxes_and_markers(site_dir, lang):
+    index = json.loads((site_dir / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    box_note = {"zh": "引用日期为您复制时的日期", "en": "The accessed date is the day you copy it"}[lang]
+    assert texts and not [t for t in texts if "cite-edition" in t or box_note in t.replace("\u200b", "")]

@@ -1,0 +1,55 @@
+"""``site/_headers``: security and cache headers for static hosts (Netlify, Cloudflare Pages).
+
+Written by the build itself, after mkdocs-static-i18n has built every language
+and every plugin has written its pages (redirect pages included), so the
+Content-Security-Policy allows exactly the inline scripts of the built site:
+their SHA-256 hashes, never ``'unsafe-inline'``. Any inline script added later
+(by a template, a plugin or a hook) is hashed the same way; an inline event
+handler attribute, which no hash can allow, is a warning (strict: the build fails).
+Paths in the file are from the root of the deployed site. The offline package
+(``OFFLINE=true``, read from file://) gets no headers file: there are no headers there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from sitecheck.headers import fingerprinted, handler_findings, script_hashes
+
+log = get_plugin_logger("headers")
+
+HEADERS_FILE = "_headers"
+TEMPLATES = Path(__file__).parent / "templates"
+# Directory URLs, the home page and any .html path: the pages
+HTML_PATTERNS = ["/", "/*/", "/*.html"]
+
+
+def render_headers(hashes: list[str], fingerprinted_paths: list[str]) -> str:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
+    return env.get_template("_headers.jinja").render(
+        script_hashes=hashes, html_patterns=HTML_PATTERNS, fingerprinted=fingerprinted_paths
+    )
+
+
+def is_offline_build(config) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
+
+
+@event_priority(-200)  # after static-i18n (-100) has built the other languages, and after mkdocs-redirects
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if (i18n is not None and i18n.building) or is_offline_build(config):
+        return  # a nested per-language build (the outer one writes the file), or file://
+    site = Path(config.site_dir)
+    documents = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    for name, line, message in handler_findings(documents):
+        log.warning(f"{name}:{line}: {message}")
+    paths = ["/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
+    text = render_headers(script_hashes(documents), fingerprinted(paths))
+    (site / HEADERS_FILE).write_text(text, encoding="utf-8")

@@ -1,0 +1,84 @@
+"""The Content-Security-Policy of site/_headers, applied by the test server, blocks nothing
+the site itself does: every page of both languages, the parallel views and the 404 page load
+(and draw their diagrams) without a `securitypolicyviolation` event or a CSP console error."""
+
+from __future__ import annotations
+
+import pytest
+from chromium import WAIT_FOR_DIAGRAMS
+
+from conftest import CHAPTERS, LANGUAGES, PAGES
+from sitebuild import serve
+from sitecheck.headers import inline_code, script_hash
+
+pytestmark = pytest.mark.browser
+
+# Every violation and every console message about the policy, kept on the page
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || location.href}:${e.lineNumber}`));
+"""
+# Every URL a reader can open: pages and parallel views in both languages, and the 404 page
+URLS = (
+    [f"{LANGUAGES[lang]}{page}" for lang in LANGUAGES for page in PAGES]
+    + [f"{LANGUAGES[lang]}parallel/{page}" for lang in LANGUAGES for page in CHAPTERS]
+    + ["404.html"]
+)
+
+
+@pytest.fixture(scope="module")
+def headers_text(site_dir) -> str:
+    return (site_dir / "_headers").read_text(encoding="utf-8")
+
+
+def violations_on(context, base_url: str, paths: list[str]) -> list[str]:
+    """Open each path; the CSP violations and CSP console errors seen, each with its page."""
+    found: list[str] = []
+    tab = context.new_page()
+    tab.add_init_script(RECORD_VIOLATIONS)
+    tab.on(
+        "console",
+        lambda m: found.append(f"console: {m.text}") if "Content Security Policy" in m.text else None,
+    )
+    try:
+        for path in paths:
+            response = tab.goto(f"{base_url}/{path}", wait_until="networkidle")
+            assert "script-src" in response.headers.get("content-security-policy", ""), path
+            tab.evaluate(WAIT_FOR_DIAGRAMS)
+            found += [f"/{path}: {v}" for v in tab.evaluate("window.__cspViolations")]
+    finally:
+        tab.close()
+    return found
+
+
+def test_every_page_loads_under_the_policy(browser_context, site_dir, headers_text):
+    with serve(site_dir, headers=headers_text) as url:
+        assert violations_on(browser_context, url, URLS) == []
+
+
+def test_search_and_its_worker_run_under_the_policy(browser_context, site_dir, headers_text):
+    with serve(site_dir, headers=headers_text) as url:
+        tab = browser_context.new_page()
+        tab.add_init_script(RECORD_VIOLATIONS)
+        try:
+            tab.goto(f"{url}/en/immunology/cytokines/", wait_until="networkidle")
+            box = tab.locator("input.md-search__input")
+            box.click()
+            box.fill("osteoclast")
+            box.press("End")
+            tab.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+            assert tab.evaluate("window.__cspViolations") == []
+        finally:
+            tab.close()
+
+
+def test_a_missing_hash_is_caught(browser_context, site_dir, headers_text):
+    """The check itself: without the hash of Material's palette script, the page reports it."""
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    palette = next(s for s in inline_code(home).scripts if "__palette" in s and "__md_scope" not in s)
+    assert f" {script_hash(palette)}" in headers_text
+    weakened = headers_text.replace(f" {script_hash(palette)}", "")
+    with serve(site_dir, headers=weakened) as url:
+        found = violations_on(browser_context, url, ["glossary/"])
+    assert any("script-src" in v and "blocked inline" in v for v in found), found
