@@ -62,9 +62,12 @@
     close_.addEventListener("click", function () {
       close(true);
     });
-    var body = entry.cloneNode(true);
-    body.removeAttribute("id");
+    // the entry's content, not the <li> itself (a list item needs its list)
+    var body = document.createElement("div");
     body.className = "citation-popover__body";
+    Array.prototype.forEach.call(entry.children, function (child) {
+      body.appendChild(child.cloneNode(true));
+    });
     popover.append(close_, body);
     popover.setAttribute("aria-label", words("label", n));
     opener = link;
@@ -83,8 +86,6 @@
       link.setAttribute("aria-haspopup", "dialog");
       link.setAttribute("aria-expanded", "false");
       link.setAttribute("aria-controls", "citation-popover");
-      // the popover replaces the hover title (it would cover the popover on a phone)
-      link.removeAttribute("title");
       link.addEventListener("click", function (event) {
         if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
         var n = link.hash.replace("#ref-", "");
@@ -109,6 +110,15 @@
     // focus leaving the popover (Tab past its last link) closes it
     document.addEventListener("focusin", function (event) {
       if (popover && !popover.hidden && !popover.contains(event.target) && event.target !== opener) close(false);
+    });
+  }
+
+  // On a touch screen the popover is the preview: drop the links' hover titles
+  // now, before Material turns them into tooltips (on DOMContentLoaded), which
+  // a tap would show over the popover. A mouse keeps the hover preview.
+  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
+    document.querySelectorAll("sup.citation a[title]").forEach(function (link) {
+      link.removeAttribute("title");
     });
   }
 
