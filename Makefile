@@ -15,6 +15,9 @@ APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
 VENDOR      := docs/assets/javascripts/vendor
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Diagrams are drawn at build time (hooks/diagrams.py); targets that publish or
+# test never fall back to drawing them in the reader's browser
+REQUIRE_BROWSER := DIAGRAMS_REQUIRE_BROWSER=1
 
 .PHONY: help
 help: ## List the targets with a one-line description
@@ -69,16 +72,16 @@ build: setup ## Build the site (both languages) into site/ with --strict
 
 .PHONY: pdf
 pdf: setup system-packages ## Print one PDF per language into site/downloads/ (prints time and size)
-	$(BIN)/python scripts/pdf.py --out $(SITE_DIR)/downloads
+	$(REQUIRE_BROWSER) $(BIN)/python scripts/pdf.py --out $(SITE_DIR)/downloads
 
 .PHONY: offline
-offline: setup ## Zip the site for reading from file:// into site/downloads/ (with the PDFs there)
-	$(BIN)/python scripts/offline.py --out $(SITE_DIR)/downloads --pdfs $(SITE_DIR)/downloads
+offline: setup system-packages ## Zip the site for reading from file:// into site/downloads/ (with the PDFs there)
+	$(REQUIRE_BROWSER) $(BIN)/python scripts/offline.py --out $(SITE_DIR)/downloads --pdfs $(SITE_DIR)/downloads
 
 # SITE_URL: the address the site will be served from (required; not loopback)
 .PHONY: release
 release: setup system-packages ## Ready-to-upload site/ for SITE_URL=https://…/: site, PDFs, offline zip (scripts/release.py)
-	SITE_URL="$(SITE_URL)" SITE_DIR="$(SITE_DIR)" $(BIN)/python scripts/release.py
+	$(REQUIRE_BROWSER) SITE_URL="$(SITE_URL)" SITE_DIR="$(SITE_DIR)" $(BIN)/python scripts/release.py
 
 .PHONY: permalinks
 permalinks: setup ## Add new page URLs and section anchors to docs/_data/permalinks.txt (never removes)
@@ -90,7 +93,7 @@ serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with l
 
 .PHONY: test
 test: setup system-packages ## Run the whole test suite (build, HTML, hooks, browser)
-	$(BIN)/pytest
+	$(REQUIRE_BROWSER) $(BIN)/pytest
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
@@ -98,7 +101,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 
 .PHONY: bench
 bench: setup system-packages bench/node_modules/.installed ## Benchmark: build ratio, bytes, diagram and PDF times, Lighthouse
-	$(BIN)/python scripts/bench.py
+	$(REQUIRE_BROWSER) $(BIN)/python scripts/bench.py
 
 .PHONY: lint
 lint: setup ## ruff check and ruff format --check
@@ -112,4 +115,4 @@ lock: $(BIN)/.installed ## Recompile requirements.txt from requirements.in
 
 .PHONY: clean
 clean: ## Remove site/, caches and copied vendor files (keeps .venv and node_modules)
-	rm -rf $(SITE_DIR) .pytest_cache $(VENDOR)
+	rm -rf $(SITE_DIR) .pytest_cache $(VENDOR) .cache/diagrams

@@ -14,31 +14,3 @@ BROWSER_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Material renders Mermaid into a closed shadow root; open it so scripts can see the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attach.call(this, Object.assign({}, init, { mode: "open" }));
-};
-"""
-
-# Resolves when every diagram on the page has an <svg> (or after 30 s) and the
-# fonts are in; returns one {drawn, error, text} per diagram, in page order, so
-# a failure can name the diagram and show Mermaid's error text.
-WAIT_FOR_DIAGRAMS = """
-async () => {
-  const deadline = Date.now() + 30000;
-  const blocks = () => [...document.querySelectorAll("div.mermaid, pre.mermaid")];
-  while (Date.now() < deadline) {
-    const pending = blocks().filter(b => !(b.shadowRoot && b.shadowRoot.querySelector("svg")));
-    if (pending.length === 0) break;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  await document.fonts.ready;
-  return blocks().map(b => {
-    const svg = b.shadowRoot && b.shadowRoot.querySelector("svg");
-    return { drawn: !!svg, text: svg ? svg.textContent : "",
-             error: svg ? !!svg.querySelector(".error-icon, .error-text") : false };
-  });
-}
-"""

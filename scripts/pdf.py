@@ -3,8 +3,8 @@
 For each language: a separate strict ``mkdocs build`` with the print-site
 plugin on and only that language (``PRINT_SITE``, ``BUILD_ONLY_LOCALE``; see
 mkdocs.yml) into a temporary directory; then Chromium opens the print page from
-``file://``, waits until every Mermaid diagram has drawn, and ``page.pdf``
-writes an A4, tagged PDF with an outline and page numbers in that language.
+``file://`` (the diagrams are inline SVG drawn at build time, hooks/diagrams.py),
+and ``page.pdf`` writes an A4, tagged PDF with an outline and page numbers in that language.
 
     python scripts/pdf.py [--out site/downloads] [--lang zh --lang en]
 
@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS, WAIT_FOR_DIAGRAMS
+from chromium import BROWSER_ARGS, CHROMIUM
 from printfonts import font_face_css, missing_characters, substitute, text_characters
 
 from sitebuild import ROOT, build
@@ -67,26 +67,18 @@ PREPARE_FOR_PRINT = r"""
       // ("__tabbed_1_1", "__mermaid_0") are left alone
       if (el.closest("section.print-page") !== section) continue;
       if (el.id.startsWith("__") || el.id.startsWith(key + "-")) continue;
+      // a diagram's ids are unique already (fig-<hash>) and its own <style> selects by them
+      if (el.closest(".diagram")) continue;
       if (!document.getElementById(key + "-" + el.id)) el.id = key + "-" + el.id;
     }
   }
-  // a diagram is one box that Chromium cannot split across pages: keep the
-  // tallest ones within a page (with room for the caption); the page's CSS
-  // cannot reach into the shadow root
-  for (const host of document.querySelectorAll("div.mermaid")) {
-    const svg = host.shadowRoot && host.shadowRoot.querySelector("svg");
-    if (svg) Object.assign(svg.style, { maxHeight: "215mm", height: "auto", display: "block", margin: "0 auto" });
-  }
-  // Chromium makes a PDF destination only for targets of links in the document
-  // itself, not in the diagrams' shadow roots: list the diagrams' targets in a
-  // hidden block so their links land too
+  // the diagrams' SVG links (xlink:href) are not HTML links: list their
+  // targets in a hidden block so they get PDF destinations and are checked below
   const hidden = document.createElement("div");
   hidden.hidden = true;
-  for (const host of document.querySelectorAll("div.mermaid")) {
-    for (const a of (host.shadowRoot ? host.shadowRoot.querySelectorAll("a") : [])) {
-      const href = a.getAttribute("href") || a.getAttribute("xlink:href") || "";
-      if (href.startsWith("#")) hidden.append(Object.assign(document.createElement("a"), { href }));
-    }
+  for (const a of document.querySelectorAll(".diagram svg a")) {
+    const href = a.getAttribute("href") || a.getAttribute("xlink:href") || "";
+    if (href.startsWith("#")) hidden.append(Object.assign(document.createElement("a"), { href }));
   }
   document.body.append(hidden);
   // links to files (the downloads page's PDFs and zip) would point into the
@@ -167,7 +159,8 @@ def print_key(url: str) -> str:
 
 
 def rewrite_diagram_links(html: str, urls: dict[str, str]) -> str:
-    """Point Mermaid ``click … href "x/"`` links at the print page's own anchors.
+    """Point the diagrams' SVG links (``<a xlink:href="x/">``, from Mermaid's
+    ``click … href``) at the print page's own anchors.
 
     The plugin rewrites <a href> links only; diagram links stay relative to
     their original page and would become dead file:// links in the PDF.
@@ -193,7 +186,7 @@ def rewrite_diagram_links(html: str, urls: dict[str, str]) -> str:
                 anchor = print_key(resolved + ("#" + fragment if fragment else ""))
                 return f'{match.group(1)}"#{anchor}"'
 
-            part = re.sub(r"(click\s+\S+\s+href\s+)\"([^\"]+)\"", to_anchor, part)
+            part = re.sub(r"(<a xlink:href=)\"([^\"]+)\"", to_anchor, part)
         out.append(part)
     return "".join(out)
 
@@ -202,17 +195,12 @@ def prepare_print_page(page: Path, lang: str, built: dt.date) -> None:
     """Make the print page complete before Chromium opens it.
 
     print-site renders this page after MkDocs' on_post_page, so it lacks what
-    mermaid2 and hooks/html_lang.py add to ordinary pages: add the site's own
-    Mermaid (else Material would fetch it from a CDN), the language tag, the
-    build date on the cover, and anchors for the diagrams' links.
+    hooks/html_lang.py adds to ordinary pages: add the language tag, the build
+    date on the cover, and anchors for the diagrams' links.
     """
     html = page.read_text(encoding="utf-8")
     site_dir = page.parent.parent
     html = rewrite_diagram_links(html, page_urls(site_dir))
-    if "vendor/mermaid.min.js" not in html:
-        html = html.replace(
-            "</body>", '<script src="../assets/javascripts/vendor/mermaid.min.js"></script>\n</body>', 1
-        )
     html = re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{WORDS[lang]['html_lang']}\g<2>", html, count=1)
     date = f"{built.year} 年 {built.month} 月 {built.day} 日" if lang == "zh" else built.strftime("%-d %B %Y")
     html = html.replace(
@@ -257,9 +245,10 @@ def print_pdf(context, page_file: Path, pdf_path: Path, lang: str) -> list[str]:
         # search cannot start from file:// on the print page (no offline index); it is not printed
         tab.on("pageerror", lambda e: None if "search_index" in str(e) else problems.append(f"page error: {e}"))
         tab.goto(page_file.as_uri(), wait_until="load")
-        for i, d in enumerate(tab.evaluate(WAIT_FOR_DIAGRAMS), start=1):
-            if not d["drawn"] or d["error"] or "Syntax error" in d["text"]:
-                problems.append(f"diagram {i} did not draw: {d['text'][:200]}")
+        tab.evaluate("document.fonts.ready")
+        # every diagram must arrive as the build's SVG (hooks/diagrams.py), never as Mermaid source
+        if tab.locator("pre.mermaid").count():
+            problems.append("a diagram is Mermaid source, not SVG: build with DIAGRAMS_REQUIRE_BROWSER=1")
         tab.emulate_media(media="print")
         broken = tab.evaluate(PREPARE_FOR_PRINT)
         problems += [f"internal link to missing #{b}" for b in sorted(set(broken))]
@@ -337,7 +326,6 @@ def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) 
         context = p.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS
         )
-        context.add_init_script(OPEN_SHADOW_ROOTS)
         try:
             for lang in languages:
                 start = time.perf_counter()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
 
 import pytest
-from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS
+from chromium import BROWSER_ARGS, CHROMIUM
 
 from sitebuild import ROOT, build, serve
+
+# The tests' builds draw diagrams at build time or fail: never the dev fallback
+os.environ.setdefault("DIAGRAMS_REQUIRE_BROWSER", "1")
 
 # Every page of the site, by its path below the language root
 PAGES = [
@@ -99,7 +103,6 @@ def browser_context(playwright_driver):
             headless=True,
             args=BROWSER_ARGS,
         )
-        context.add_init_script(OPEN_SHADOW_ROOTS)
         yield context
         context.close()
 

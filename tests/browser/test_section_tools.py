@@ -1,4 +1,4 @@
-"""Deep links: a copy-link button on every heading, a citation under numbered ones."""
+"""Deep links: one section-link control on every heading (permalink + copy link), a citation under numbered ones."""
 
 from __future__ import annotations
 
@@ -38,34 +38,40 @@ def test_copy_link_copies_the_absolute_section_url(clipboard_page, base_url, pre
     page = clipboard_page
     # arrive from a search result (?h=…): the copied URL is the clean section URL
     page.goto(f"{base_url}/{prefix}immunology/cytokines/?h=IL#cytokines")
-    button = page.locator("#il-6 button.section-tools__copy")
-    button.click()
+    control = page.locator("#il-6 a.section-tools__copy")
+    control.click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/{prefix}immunology/cytokines/#il-6"
     expected = "已复制链接" if prefix == "" else "Link copied"
     assert page.locator("#il-6 .section-tools__status").inner_text() == expected
 
 
-def test_copy_link_is_a_labelled_button_reachable_by_keyboard(clipboard_page, base_url):
+def test_section_link_is_one_labelled_control_reachable_by_keyboard(clipboard_page, base_url):
     page = clipboard_page
     page.goto(f"{base_url}/en/immunology/t-cells/")
-    button = page.locator("h1#t-cells button.section-tools__copy")
-    assert button.get_attribute("aria-label") == "Copy link to this section: 1.1 Osteoporosis and T lymphocytes"
-    # Tab from the ¶ permalink lands on the button; Enter copies
-    page.locator("h1#t-cells a.headerlink").focus()
+    control = page.locator("h1#t-cells a.section-tools__copy")
+    assert control.get_attribute("aria-label") == "Copy link to this section: 1.1 Osteoporosis and T lymphocytes"
+    assert control.get_attribute("href") == "#t-cells"  # still the permalink
+    # one tab stop per heading: from the control, Tab leaves the heading
+    control.focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('section-tools__copy')")
+    assert page.evaluate("!document.querySelector('h1#t-cells').contains(document.activeElement)")
+    # Enter copies the section's link
+    control.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/en/immunology/t-cells/#t-cells"
+    # following it is following the permalink: the address bar shows the section
+    page.locator("h2#key-points a.section-tools__copy").click()
+    assert page.evaluate("location.hash") == "#key-points"
 
 
 def test_every_h1_h2_h3_has_one_copy_button(page, base_url):
     page.goto(f"{base_url}/immunology/cytokines/")
     counts = page.evaluate(
         "() => [...document.querySelectorAll('.md-content h1[id], .md-content h2[id], .md-content h3[id]')]"
-        ".map(h => h.querySelectorAll('button.section-tools__copy').length)"
+        ".map(h => [h.querySelectorAll('a.section-tools__copy').length, h.querySelectorAll('a, button').length])"
     )
-    assert counts and set(counts) == {1}
-    label = page.locator("#il-17 button.section-tools__copy").get_attribute("aria-label")
+    assert counts and {tuple(c) for c in counts} == {(1, 1)}  # one control, nothing else focusable
+    label = page.locator("#il-17 a.section-tools__copy").get_attribute("aria-label")
     assert label == "复制本节链接：1.3.1 骨质疏松症与 IL-17"
 
 

@@ -44,6 +44,9 @@ def test_package_has_both_languages_the_pdfs_and_no_cdn(files):
     assert (root / "index.html").is_file() and (root / "en" / "index.html").is_file()
     assert (root / "immunology" / "cytokines.html").is_file()  # .html links, not directory URLs
     assert (root / "assets/javascripts/vendor/iframe-worker.js").is_file()
+    # the offline pages load the shim (online pages do not: tests/site/test_structure.py)
+    assert "vendor/iframe-worker.js" in (root / "index.html").read_text(encoding="utf-8")
+    assert not (root / "assets/javascripts/vendor/mermaid.min.js").exists()
     assert (root / "search/search_index.js").is_file() and (root / "en/search/search_index.js").is_file()
     assert sorted(p.name for p in (root / "downloads").glob("*.pdf")) == [
         "osteoimmunology-en.pdf",
@@ -78,13 +81,10 @@ def test_home_language_links_are_relative(files):
 def test_chapter_with_diagram_renders_from_file(files, offline_page):
     tab = offline_page
     tab.goto((files.offline_root / "immunology" / "cytokines.html").as_uri())
-    tab.wait_for_function(
-        "() => { const d = [...document.querySelectorAll('div.mermaid')];"
-        " return d.length > 0 && d.every(x => x.shadowRoot && x.shadowRoot.querySelector('svg')); }",
-        timeout=20000,
-    )
-    svg = tab.evaluate("() => document.querySelector('div.mermaid').shadowRoot.querySelector('svg').textContent")
+    # the build's inline SVG, no Mermaid script
+    svg = tab.locator(".diagram svg").first.text_content()
     assert "IL-17" in svg and "Syntax error" not in svg
+    assert tab.locator("script[src*='mermaid']").count() == 0
     assert tab.locator("h1").first.inner_text().startswith("1.3")
     # the navigation links to the next chapter as a file
     assert tab.locator("a.md-footer__link--next").get_attribute("href").endswith(".html")

@@ -1,9 +1,10 @@
 """The published site works offline after one visit and is installable
 (``make release``: SERVICE_WORKER=true build + scripts/serviceworker.py).
 
-Served under a path prefix on 127.0.0.1 (a secure context), each test in a
-fresh Chromium profile of its own: a service worker and offline mode must not
-leak into the other browser tests.
+Served under a path prefix on 127.0.0.1 (a secure context) with the release's
+own response headers (its _headers: a CSP violation is a console error, which
+fails the test), each test in a fresh Chromium profile of its own: a service
+worker and offline mode must not leak into the other browser tests.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from chromium import BROWSER_ARGS, CHROMIUM, OPEN_SHADOW_ROOTS, WAIT_FOR_DIAGRAMS
+from chromium import BROWSER_ARGS, CHROMIUM
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from releasefiles import web_release
 from serviceworker import generate
 
+from sitebuild import ROOT, header_lookup
+
 pytestmark = pytest.mark.browser
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PREFIX = "/osteo/"
 OUTSIDE = "/outside/"  # same origin, outside the site's folder
 LABELS = {"zh": "本站有新版本。", "en": "A new version of this site is ready."}
@@ -41,6 +45,7 @@ OFFLINE_PAGES = [
     "en/immunology/cytokines/#il-17",
 ]
 RESULT_COUNT = "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+WITH_FIGURES = {"immunology/cytokines/", "en/immunology/b-cells/", "en/autoimmune/glucocorticoids/"}
 WAIT_FOR_ACTIVE_WORKER = """
 async () => {
   const registration = await navigator.serviceWorker.ready;
@@ -57,10 +62,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        """The release's own response headers (its _headers file: CSP and the rest), as a host sends them."""
+        rules = Path(self.server.root) / "_headers"
+        site_path = getattr(self, "site_path", None)  # set by do_GET for the site's files
+        if site_path and rules.is_file():
+            for name, value in header_lookup(rules.read_text(encoding="utf-8"), PREFIX)(site_path).items():
+                self.send_header(name, value)
+        super().end_headers()
+
     def do_GET(self):  # noqa: N802 (http.server's name)
         self.server.requests.append(self.path)
         for prefix, folder in ((PREFIX, self.server.root), (OUTSIDE, self.server.outside)):
             if self.path.startswith(prefix):
+                self.site_path = self.path if prefix == PREFIX else None
                 self.path = "/" + self.path[len(prefix) :]
                 self.directory = str(folder)
                 return super().do_GET()
@@ -117,23 +132,42 @@ def app_context(playwright_driver):
             args=BROWSER_ARGS,
             viewport={"width": 375, "height": 740},
         )
-        context.add_init_script(OPEN_SHADOW_ROOTS)
         yield context
         context.close()
 
 
 def watch(tab, origin: str):
-    """Record requests to anywhere but the test server, page errors and console errors."""
+    """Record requests to anywhere but the test server, page errors, console errors and CSP violations."""
     tab.foreign, tab.errors = [], []
     tab.on("request", lambda r: None if r.url.startswith((origin, "data:", "blob:")) else tab.foreign.append(r.url))
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
     tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    # a blocked eval logs nothing to the console: listen for the violation itself
+    tab.expose_function("cspViolation", lambda text: tab.errors.append(f"CSP: {text}"))
+    tab.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.cspViolation(`${e.violatedDirective} ${e.blockedURI}`));"
+    )
     return tab
+
+
+def notice_axe_violations(tab) -> list[str]:
+    # through the DevTools protocol, which the page's CSP does not apply to (a <script> would be refused)
+    tab.evaluate(AXE.read_text(encoding="utf-8"))
+    return tab.evaluate(
+        "async () => (await axe.run({include: ['.update-notice']}, {resultTypes: ['violations']})).violations"
+        ".map(v => `${v.id}: ${v.help}`)"
+    )
 
 
 def figures_drawn(tab) -> list:
     """Every diagram drawn and every image decoded; returns what is not."""
-    missing = [d for d in tab.evaluate(WAIT_FOR_DIAGRAMS) if not d["drawn"] or d["error"]]
+    # diagrams are the build's inline SVG: none may be left as Mermaid source or drawn empty
+    missing = tab.evaluate(
+        "() => [...document.querySelectorAll('pre.mermaid, .diagram svg')]"
+        ".filter(e => e.tagName === 'PRE' || e.getBoundingClientRect().width === 0)"
+        ".map(e => 'diagram not shown: ' + e.outerHTML.slice(0, 80))"
+    )
     broken = tab.evaluate("() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
     return missing + broken
 
@@ -157,7 +191,7 @@ def search(tab, query: str) -> list[str]:
 
 def test_site_works_offline_after_one_visit(served, app_context):
     tab = watch(app_context.new_page(), served.origin)
-    tab.goto(served.url)
+    assert "script-src" in tab.goto(served.url).headers["content-security-policy"]
     scope = tab.evaluate(WAIT_FOR_ACTIVE_WORKER)
     assert scope == served.url  # the site's folder: never above it
 
@@ -167,8 +201,11 @@ def test_site_works_offline_after_one_visit(served, app_context):
     for page in OFFLINE_PAGES:
         response = tab.goto(served.url + page)
         assert response is not None and response.ok, page
+        assert "script-src" in response.headers.get("content-security-policy", ""), page  # kept in the cache
         assert tab.locator("h1").first.inner_text().strip(), page
         assert figures_drawn(tab) == [], page
+        if page in WITH_FIGURES:
+            assert tab.locator(".diagram svg").count() >= 1, page
     assert tab.evaluate("() => location.hash") == "#il-17"
     assert tab.locator("#il-17").is_visible()
 
@@ -246,12 +283,15 @@ def test_new_release_shows_notice_and_downloads_only_what_changed(served, app_co
     downloaded = sorted({p.split("?")[0] for p in served.requests} - {PREFIX + "sw.js"})
     assert downloaded == [PREFIX + page + "index.html"]
 
-    # the other language says it in its words
+    # the other language says it in its words; axe finds nothing in light or dark
     other = watch(app_context.new_page(), served.origin)
-    other.goto(served.url + "en/" + page)
-    other.locator("[data-update-notice]").wait_for(state="visible", timeout=30000)
-    assert other.locator("[data-update-notice]").inner_text().startswith(LABELS["en"])
-    other.screenshot(path=shots / "update-notice-en-375.png")
+    for scheme in ("dark", "light"):
+        other.emulate_media(color_scheme=scheme)
+        other.goto(served.url + "en/" + page)
+        other.locator("[data-update-notice]").wait_for(state="visible", timeout=30000)
+        assert other.locator("[data-update-notice]").inner_text().startswith(LABELS["en"])
+        assert notice_axe_violations(other) == [], scheme
+        other.screenshot(path=shots / f"update-notice-en-375-{scheme}.png")
     other.close()
 
     served.requests.clear()

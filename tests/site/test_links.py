@@ -3,14 +3,11 @@ including the links inside diagrams and the generated back-links."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-
-MERMAID_CLICK_RE = re.compile(r'click\s+\S+\s+href\s+"([^"]+)"')
 
 
 def html_files(site: Path) -> list[Path]:
@@ -42,8 +39,8 @@ def links_of(page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     # footer links to the release files (PDFs, zip) exist only after `make release`
     hrefs = [a["href"] for a in soup.select("a[href]:not([data-release-file])")]
-    for diagram in soup.select(".mermaid"):
-        hrefs += MERMAID_CLICK_RE.findall(diagram.get_text())
+    # the diagrams' links (Mermaid's `click … href`) are SVG links in the built page
+    hrefs += [a["xlink:href"] for a in soup.select(".diagram svg a[xlink\\:href]")]
     return hrefs
 
 

@@ -112,21 +112,67 @@
     return element;
   }
 
+  // One section-link control per heading: the heading's permalink (Material's ¶,
+  // a real link to #id, so "copy link address" and following it still work)
+  // becomes a 24 px link icon that also copies the section's absolute URL.
+  // Copy button and ¶ used to be two tab stops that wrapped onto a line of
+  // their own on a phone; now the control stays on the line of the title's
+  // last word (white-space: nowrap on that word and the control).
   function addCopyLink(heading) {
-    var tools = document.createElement("span");
-    tools.className = "section-tools";
-    // the label names the section: a list of "copy link" buttons is otherwise ambiguous
-    var copy = button("section-tools__copy", WORDS.copyLink + WORDS.colon + headingTitle(heading), LINK_ICON);
-    copy.title = WORDS.copyLink;
+    var title = headingTitle(heading);
+    var link = heading.querySelector("a.headerlink");
+    if (!link) {
+      link = document.createElement("a");
+      link.href = "#" + heading.id;
+    }
+    link.className = "headerlink section-tools__copy";
+    link.innerHTML = LINK_ICON;
+    // the label names the section: a list of "copy link" controls is otherwise ambiguous
+    link.setAttribute("aria-label", WORDS.copyLink + WORDS.colon + title);
+    link.title = WORDS.copyLink;
     var said = status();
-    copy.addEventListener("click", function () {
+    link.addEventListener("click", function () {
+      // no preventDefault: the address bar shows the section's link, as the ¶ did
       copyText(sectionUrl(heading)).then(
         function () { confirm(said, WORDS.copied); },
         function () { confirm(said, WORDS.failed); }
       );
     });
-    tools.append(copy, said);
-    heading.appendChild(tools);
+    var tools = document.createElement("span");
+    tools.className = "section-tools";
+    tools.append(link, said);
+    keepWithLastWord(heading, tools);
+  }
+
+  // Put the control in a nowrap span together with the title's last word
+  // (last Latin word, or last character of Chinese text)
+  function keepWithLastWord(heading, tools) {
+    var walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    var last = null;
+    while (walker.nextNode()) {
+      if (walker.currentNode.nodeValue.trim()) last = walker.currentNode;
+    }
+    var keep = document.createElement("span");
+    keep.className = "section-tools__keep";
+    if (!last || last.parentNode !== heading) {
+      // the last word sits inside markup (an <abbr>, say): keep that element with the control
+      var element = last ? last.parentNode : null;
+      while (element && element.parentNode !== heading) element = element.parentNode;
+      if (element) {
+        element.before(keep);
+        keep.append(element, tools);
+      } else {
+        heading.appendChild(tools);
+      }
+      return;
+    }
+    var text = last.nodeValue.replace(/\s+$/, "");
+    var cut = Math.max(text.lastIndexOf(" "), text.lastIndexOf("\u00a0")) + 1;
+    if (/[\u4e00-\u9fff]$/.test(text)) cut = Math.max(cut, text.length - 1);
+    var tail = last.splitText(cut);
+    tail.nodeValue = tail.nodeValue.replace(/\s+$/, "");
+    tail.before(keep);
+    keep.append(tail, tools);
   }
 
   // The build renders each box (hooks/citation.py) with the build date as the

@@ -1,0 +1,71 @@
+// Abbreviation tooltips on demand (see hooks/lazy_tooltips.py): one shared
+// tooltip, shown for the <abbr data-preview title> under the pointer, tapped,
+// or holding the keyboard focus. Nothing runs at load but three listeners.
+(function () {
+  "use strict";
+
+  var SELECTOR = ".md-content abbr[data-preview][title], .md-content abbr[data-preview][data-title]";
+  var tip = null;
+  var shown = null;
+
+  function tooltip() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "abbr-tooltip md-typeset";
+      tip.setAttribute("role", "tooltip");
+      tip.id = "abbr-tooltip";
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function show(abbr) {
+    if (shown === abbr) return;
+    hide();
+    // the text moves to data-title while shown, so the browser's own title
+    // tooltip does not appear on top of this one
+    var text = abbr.getAttribute("title") || abbr.getAttribute("data-title");
+    abbr.setAttribute("data-title", text);
+    abbr.removeAttribute("title");
+    abbr.setAttribute("aria-describedby", "abbr-tooltip");
+    var box = tooltip();
+    box.textContent = text;
+    var rect = abbr.getBoundingClientRect();
+    var width = Math.min(box.offsetWidth || 320, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    box.style.left = left + "px";
+    box.style.top = rect.bottom + window.scrollY + 8 + "px";
+    box.classList.add("abbr-tooltip--active");
+    shown = abbr;
+  }
+
+  function hide() {
+    if (!shown) return;
+    shown.setAttribute("title", shown.getAttribute("data-title"));
+    shown.removeAttribute("data-title");
+    shown.removeAttribute("aria-describedby");
+    tip.classList.remove("abbr-tooltip--active");
+    shown = null;
+  }
+
+  function target(event) {
+    return event.target.closest ? event.target.closest(SELECTOR) : null;
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    var abbr = target(event);
+    if (abbr) show(abbr);
+    else if (shown && event.pointerType === "mouse") hide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var abbr = target(event);
+    abbr ? show(abbr) : hide();
+  });
+  document.addEventListener("click", function (event) {
+    if (!target(event)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+  window.addEventListener("scroll", hide, { passive: true });
+})();
