@@ -75,6 +75,8 @@ def serve_gzip(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
 # Search index bytes per language before issue 17 (commit 5d7f4bb, measured
 # 2026-11-29): the target is at most 1.5 times these.
 INDEX_BYTES_BEFORE = {"zh": 222_862, "en": 187_381}
