@@ -17,6 +17,7 @@ from sitecheck.editorial import (
     replace_note_markers,
 )
 from sitecheck.pages import section_titles
+from sitecheck.schema import check_corrections
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -36,7 +37,9 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    state["corrections"], state["notes"] = load_corrections(config)
+    # checks read every entry minus its invalid fields; renderers only the valid entries
+    state["raw"] = load_corrections(config)
+    _, _, state["corrections"], state["usable_notes"], state["notes"] = check_corrections(*state["raw"])
     state["labels"] = read_labels(config)
 
 
@@ -44,8 +47,8 @@ def on_pre_build(config):
     sources = page_sources(config)
     state["titles"] = section_titles(sources)
     if is_default_language_build(config):
-        report(log, record_findings(state["corrections"], state["notes"]))
-        report(log, marker_findings(sources, state["notes"]))
+        report(log, record_findings(*state["raw"]))
+        report(log, marker_findings(sources, state["usable_notes"]))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import io
-
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
@@ -33,6 +31,7 @@ from sitecheck.glossary import (
     variants,
 )
 from sitecheck.pages import page_key
+from sitecheck.schema import check_corrections, check_glossary
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -56,10 +55,13 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    state["records"] = load_data(config, DATA_FILE)
+    # checks read every entry minus its invalid fields; renderers only the valid entries
+    state["checked"] = check_glossary(load_data(config, DATA_FILE), DATA_FILE)
+    state["records"] = state["checked"].valid
     state["labels"] = read_labels(config)
     # editor's notes an entry can link to ('note: id'), by id -> page
-    state["note_pages"] = {record.get("id"): record.get("page") for _path, record in load_corrections(config)[1]}
+    notes = check_corrections(*load_corrections(config))[4]  # valid notes only
+    state["note_pages"] = {record.get("id"): record.get("page") for _path, record in notes}
     load_search_dictionary(state["records"])
 
 
@@ -73,8 +75,8 @@ def on_pre_build(config):
     }
     if not is_default_language_build(config):
         return
-    records = state["records"]
-    report(log, record_findings(records, DATA_FILE))
+    records = state["checked"].usable
+    report(log, record_findings(state["checked"], DATA_FILE))
     report(log, synonym_findings(records, DATA_FILE))
     report(log, note_link_findings(records, DATA_FILE, set(state["note_pages"])))
     forbidden, known = variants(records), abbreviations(records)
@@ -107,13 +109,23 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + "\n\n" + abbr_snippet(state["records"], lang)
 
 
+# jieba's dictionary is global to the process, and `mkdocs serve` rebuilds (each language pass
+# too) in the same process with this module still loaded: add each term once, or every rebuild
+# adds its frequency to jieba's total again and segmentation drifts.
+search_terms: set[str] = set()
+
+
 def load_search_dictionary(records) -> None:
     """Feed the glossary's Chinese terms to jieba, which Material's search uses."""
     try:
         import jieba
     except ImportError:  # search then indexes without segmentation
         return
-    jieba.load_userdict(io.StringIO(jieba_user_dictionary(records)))
+    for line in jieba_user_dictionary(records).splitlines():
+        term, frequency, tag = line.split()
+        if term not in search_terms:
+            jieba.add_word(term, int(frequency), tag)
+            search_terms.add(term)
 
 
 def on_page_content(html, page, config, files):

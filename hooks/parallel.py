@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+import plugin_internals
 from sitecheck.editorial import replace_note_markers
 from sitecheck.pages import citation_sites, page_key, relative_link
 from sitecheck.parallel import (
@@ -32,6 +33,7 @@ from sitecheck.parallel import (
 )
 from sitecheck.parity import english_path
 from sitecheck.references import replace_citations
+from sitecheck.schema import check_corrections, check_references
 from sitecheck.sections import page_url
 from sitehook import (
     current_language,
@@ -53,8 +55,11 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     state.clear()
     state["labels"] = read_labels(config)
-    state["references"] = {r.get("n"): r for r in load_data(config, REFERENCES_FILE)}
-    state["notes"] = {record.get("id"): record for _path, record in load_corrections(config)[1]}
+    # renderers see only valid entries (the references and editorial hooks report the rest)
+    references = check_references(load_data(config, REFERENCES_FILE), REFERENCES_FILE).valid
+    state["references"] = {r.get("n"): r for r in references}
+    notes = check_corrections(*load_corrections(config))[4]
+    state["notes"] = {record.get("id"): record for _path, record in notes}
 
 
 def on_pre_build(config):
@@ -80,8 +85,8 @@ def on_files(files, config):
         views = {code: parallel_file(config, page, code) for code in ("zh", "en")}
         view = views[lang]
         view.content_string = view_markdown(page, pairs, lang)
-        # what static-i18n gives its own files: the language switcher links to the other view
-        view.locale, view.locale_alternate_of, view.alternates = lang, lang, views
+        # the language switcher links to the other view
+        plugin_internals.as_language_file(view, lang, views)
         files.append(view)
     return files
 

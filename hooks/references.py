@@ -18,6 +18,7 @@ from sitecheck.references import (
     replace_citations,
     valid_records,
 )
+from sitecheck.schema import check_references
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -39,7 +40,9 @@ state: dict = {}
 
 def on_config(config):
     state.clear()
-    state["records"] = load_data(config, DATA_FILE)
+    # checks read every entry minus its invalid fields; renderers only the valid entries
+    state["checked"] = check_references(load_data(config, DATA_FILE), DATA_FILE)
+    state["records"] = state["checked"].valid
     state["labels"] = read_labels(config)
     # renderers see only valid entries; the broken ones are reported in on_pre_build
     state["valid"] = valid_records(state["records"], DATA_FILE)
@@ -51,8 +54,8 @@ def on_pre_build(config):
     state["sites"] = [site for path, text in sources.items() for site in citation_sites(path, text)]
     state["section_titles"] = section_titles(sources)
     if is_default_language_build(config):
-        report(log, record_findings(state["records"], DATA_FILE))
-        report(log, citation_findings(state["sites"], state["records"], DATA_FILE))
+        report(log, record_findings(state["checked"], DATA_FILE))
+        report(log, citation_findings(state["sites"], state["checked"].usable, DATA_FILE))
 
 
 def on_page_markdown(markdown, page, config, files):

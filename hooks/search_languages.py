@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import plugin_internals
 from sitecheck.search_index import search_view, split_index, with_config
 from sitehook import current_language, is_default_language_build
 
@@ -77,15 +78,15 @@ def on_post_page(output, page, config):
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:  # a nested per-language build: the index is not final yet
-        return
+    if plugin_internals.i18n_plugin(config) is None or plugin_internals.is_nested_language_build(config):
+        return  # a nested per-language build: the index is not final yet
     root = Path(config.site_dir)
     _material, ours, text = state["worker"]
     (root / WORKERS).mkdir(parents=True, exist_ok=True)
     (root / WORKERS / ours).write_text(text, encoding="utf-8")
     merged = json.loads((root / INDEX).read_text(encoding="utf-8"))
-    for lang, index in split_index(merged, i18n.build_languages, i18n.default_language).items():
-        target = root / INDEX if lang == i18n.default_language else root / lang / INDEX
+    default = plugin_internals.default_language(config)
+    for lang, index in split_index(merged, plugin_internals.build_languages(config), default).items():
+        target = root / INDEX if lang == default else root / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

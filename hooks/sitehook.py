@@ -7,26 +7,23 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import plugin_internals
 from sitecheck.data import DataError, load_keyed_records, load_mapping, load_records
 from sitecheck.pages import page_key
+from sitecheck.schema import labels_findings
 
 LABELS_FILE = "docs/_data/labels.yml"
 CORRECTIONS_DIR = "docs/_data/corrections"
 
 
 def is_default_language_build(config) -> bool:
-    """True in the first (Chinese) pass; mkdocs-static-i18n then rebuilds per language."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language is None:
-        return True
-    return i18n.current_language == i18n.default_language
+    """True in the first (default-language) pass; mkdocs-static-i18n then rebuilds per language."""
+    lang = plugin_internals.current_language(config)
+    return lang is None or lang == plugin_internals.default_language(config)
 
 
 def current_language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language is None:
-        return "zh"
-    return i18n.current_language
+    return plugin_internals.current_language(config) or "zh"
 
 
 def project_relative(config, path: Path) -> str:
@@ -69,11 +66,16 @@ def read_data(config, relative: str) -> str:
 
 
 def read_labels(config) -> dict:
-    """Interface words per language from docs/_data/labels.yml."""
+    """Interface words per language from docs/_data/labels.yml, every language with every word."""
     try:
-        return load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
+        labels = load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
     except DataError as error:
         raise PluginError(str(error)) from error
+    languages = plugin_internals.languages(config) or list(labels)
+    problems = labels_findings(labels, LABELS_FILE, languages)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return labels
 
 
 def load_data(config, relative: str) -> list:

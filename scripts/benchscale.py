@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from sitebuild import ROOT
@@ -51,6 +52,10 @@ def scaled_project(target: Path, factor: int) -> Path:
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^nav:\n.*?(?=^# ---|\Z)", "", text)  # every page, copies included
     config.write_text(text.replace("omitted_files: warn", "omitted_files: info"), encoding="utf-8")
+    # a repository of its own: the last-updated dates come from git, as in the real build
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-q", "-m", "scaled copy"]):
+        subprocess.run(["git", *command], cwd=target, check=True, capture_output=True)
     return target
 
 

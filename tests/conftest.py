@@ -42,11 +42,15 @@ REFERENCE_PAGES = ["", "glossary/", "references/", "editorial-notes/", "instruct
 CHAPTERS = [page for page in PAGES if page not in REFERENCE_PAGES]
 
 
+# A fixed build time, so tests/site/test_reproducible.py can compare one more build with this one
+SOURCE_DATE_EPOCH = {"SOURCE_DATE_EPOCH": "1764201600"}  # 2025-11-27
+
+
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory):
     """The real site, built once with --strict into a temporary directory."""
     target = tmp_path_factory.mktemp("site")
-    result = build(ROOT, target)
+    result = build(ROOT, target, SOURCE_DATE_EPOCH)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return target, result
 

@@ -13,28 +13,20 @@ import re
 from .data import Record
 from .findings import Finding
 from .markdown import content_lines
+from .schema import check_corrections
 
 NOTE_MARKER_RE = re.compile(r"^\[\[note:([a-z0-9-]+)\]\]\s*$")
-KINDS = ("character", "term", "punctuation", "word-split", "english")
-CORRECTION_FIELDS = ("id", "page", "section", "kind", "source", "site", "why.zh", "why.en")
-NOTE_FIELDS = ("id", "page", "section", "quote", "zh", "en")
 
 
 def record_findings(corrections: list[tuple[str, Record]], notes: list[tuple[str, Record]]) -> list[Finding]:
-    """Missing fields, unknown kinds and duplicate ids across all correction files."""
-    findings = []
-    for records, fields, what in (
-        (corrections, CORRECTION_FIELDS, "correction"),
-        (notes, NOTE_FIELDS, "note"),
-    ):
+    """Schema errors (missing fields, unknown kinds, mistyped values) and duplicate ids across all files."""
+    findings, corrections, _, notes, _ = check_corrections(corrections, notes)
+    for records, what in ((corrections, "correction"), (notes, "note")):
         seen: dict[str, str] = {}
         for path, record in records:
-            for field in fields:
-                if not str(record.get(field) or "").strip():
-                    findings.append(
-                        Finding(path, record.line, f"{what} {record.get('id')!r} has no '{field}'; add it.")
-                    )
             entry_id = record.get("id")
+            if entry_id is None:
+                continue  # the schema's finding
             if entry_id in seen:
                 findings.append(
                     Finding(
@@ -44,14 +36,6 @@ def record_findings(corrections: list[tuple[str, Record]], notes: list[tuple[str
                     )
                 )
             seen.setdefault(entry_id, f"{path}:{record.line}")
-            if what == "correction" and record.get("kind") not in KINDS:
-                findings.append(
-                    Finding(
-                        path,
-                        record.line,
-                        f"correction '{entry_id}' has kind {record.get('kind')!r}; use one of {', '.join(KINDS)}.",
-                    )
-                )
     return findings
 
 

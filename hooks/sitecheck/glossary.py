@@ -11,15 +11,10 @@ from pypinyin import lazy_pinyin
 
 from .data import Record
 from .findings import Finding
-from .markdown import content_lines, parse_sections
+from .markdown import content_lines, parse_sections, tokenize
+from .schema import Checked, check_glossary
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-REQUIRED_LANGUAGE_FIELDS = {
-    "zh": "Chinese term ('zh')",
-    "en": "English term ('en')",
-    "def.zh": "Chinese definition ('def.zh')",
-    "def.en": "English definition ('def.en')",
-}
 GREEK = "αβγκ"
 # Spans of a Markdown line that are not running text: code, tags, link targets,
 # attribute lists, citation and note markers, and titles quoted verbatim in 《》.
@@ -50,23 +45,16 @@ class Variant:
         return self.text[3:] if self.text.startswith("re:") else self.text
 
 
-def record_findings(records: list[Record], path: str) -> list[Finding]:
-    """Missing ids, missing languages, duplicate ids and abbreviations."""
-    findings = []
+def record_findings(records: list[Record] | Checked, path: str) -> list[Finding]:
+    """Schema errors (missing or mistyped fields, invalid ids), duplicate ids and abbreviations."""
+    checked = records if isinstance(records, Checked) else check_glossary(records, path)
+    findings = list(checked.findings)
     ids: dict[str, int] = {}
     abbrs: dict[str, int] = {}
-    for record in records:
+    for record in checked.usable:
         entry_id = record.get("id")
         if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
-            findings.append(
-                Finding(
-                    path,
-                    record.line,
-                    f"glossary entry has no valid 'id' (got {entry_id!r}); "
-                    "add a lowercase ASCII id such as 'bone-resorption'.",
-                )
-            )
-            continue
+            continue  # the schema's finding
         if entry_id in ids:
             findings.append(
                 Finding(
@@ -77,18 +65,6 @@ def record_findings(records: list[Record], path: str) -> list[Finding]:
                 )
             )
         ids.setdefault(entry_id, record.line)
-        for field, what in REQUIRED_LANGUAGE_FIELDS.items():
-            # a synonym ('see') has no definition of its own: synonym_findings checks it
-            if field.startswith("def.") and record.get("see"):
-                continue
-            if not str(record.get(field) or "").strip():
-                findings.append(
-                    Finding(
-                        path,
-                        record.line,
-                        f"glossary entry '{entry_id}' has no {what}; every entry needs both languages.",
-                    )
-                )
         abbr = record.get("abbr")
         if abbr:
             if abbr in abbrs:
@@ -183,16 +159,12 @@ def text_of(line: str) -> str:
 def diagram_lines(text: str) -> list[tuple[int, str]]:
     """(line number, reader-visible text) of the lines inside ```mermaid blocks:
     node labels, edge labels, accTitle/accDescr and click tooltips (link targets removed)."""
-    result = []
-    inside = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("```"):
-            inside = not inside and stripped.startswith("```mermaid")
-            continue
-        if inside:
-            result.append((number, re.sub(r'\bhref\s+"[^"]*"', " ", line)))
-    return result
+    return [
+        (number, re.sub(r'\bhref\s+"[^"]*"', " ", line))
+        for fence in tokenize(text).fences
+        if fence.info.startswith("mermaid")
+        for number, line in fence.lines
+    ]
 
 
 def variant_findings(path: str, text: str, forbidden: list[Variant], glossary_path: str) -> list[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID_RE = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
@@ -48,22 +49,56 @@ class Section:
     citations: list[Citation] = field(default_factory=list)
 
 
-def content_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, line) for every line outside fenced code blocks."""
-    result: list[tuple[int, str]] = []
-    fence: str | None = None
+@dataclass(frozen=True)
+class Fence:
+    """One fenced block: ```` ```mermaid ```` … ```` ``` ````."""
+
+    start: int  # line of the opening fence
+    end: int | None  # line of the closing fence; None when the page ends inside the block
+    info: str  # what follows the opening marker ("mermaid")
+    lines: tuple[tuple[int, str], ...]  # (line number, line) inside the fences
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """A page split into the lines outside fenced blocks and the fenced blocks themselves."""
+
+    content: tuple[tuple[int, str], ...]
+    fences: tuple[Fence, ...]
+
+
+# Every check and renderer asks for the same page texts: tokenize each text once per build
+# (one entry per page and language; the cache holds more than the site's pages)
+@lru_cache(maxsize=512)
+def tokenize(text: str) -> Blocks:
+    """The one fence tracker of the checks: a fence closes at the next fence of the same marker."""
+    content: list[tuple[int, str]] = []
+    fences: list[Fence] = []
+    fence: tuple[str, int, str, list] | None = None  # (marker, start, info, lines)
     for number, line in enumerate(text.splitlines(), start=1):
         match = FENCE_RE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif fence == marker:
-                fence = None
-            continue
-        if fence is None:
-            result.append((number, line))
-    return result
+        if match and fence is None:
+            fence = (match.group(1), number, line.strip()[3:].strip(), [])
+        elif match and match.group(1) == fence[0]:
+            fences.append(Fence(fence[1], number, fence[2], tuple(fence[3])))
+            fence = None
+        elif fence is not None:
+            fence[3].append((number, line))
+        else:
+            content.append((number, line))
+    if fence is not None:
+        fences.append(Fence(fence[1], None, fence[2], tuple(fence[3])))
+    return Blocks(tuple(content), tuple(fences))
+
+
+def content_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) for every line outside fenced code blocks."""
+    return list(tokenize(text).content)
+
+
+def mermaid_fences(text: str) -> list[Fence]:
+    """The closed ```mermaid blocks of a page, in order."""
+    return [f for f in tokenize(text).fences if f.info.startswith("mermaid") and f.end is not None]
 
 
 def parse_headings(text: str) -> list[Heading]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .findings import Finding
-from .markdown import parse_headings, parse_sections
+from .markdown import mermaid_fences, parse_headings, parse_sections
 
 EN_SUFFIX = ".en.md"
 
@@ -108,10 +108,11 @@ def heading_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> 
 def citation_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> list[Finding]:
     """Sections whose citation numbers differ between the two languages."""
     findings = []
-    en_sections = {s.id: s for s in parse_sections(en_text)}
+    # a heading without an id is heading_findings' finding, not the text before the first heading
+    en_sections = {s.id: s for s in parse_sections(en_text) if s.heading is None or s.id}
     for zh_section in parse_sections(zh_text):
         en_section = en_sections.get(zh_section.id)
-        if en_section is None:
+        if en_section is None or (zh_section.heading is not None and not zh_section.id):
             continue  # reported by heading_findings
         zh_numbers = [c.raw for c in zh_section.citations]
         en_numbers = [c.raw for c in en_section.citations]
@@ -132,17 +133,7 @@ def citation_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) ->
 
 def mermaid_blocks(text: str) -> list[tuple[int, str]]:
     """(line of the opening fence, body) of every ```mermaid block."""
-    blocks, body, start = [], None, 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if body is None and stripped.startswith("```mermaid"):
-            body, start = [], number
-        elif body is not None and stripped.startswith("```"):
-            blocks.append((start, "\n".join(body)))
-            body = None
-        elif body is not None:
-            body.append(line)
-    return blocks
+    return [(fence.start, "\n".join(line for _n, line in fence.lines)) for fence in mermaid_fences(text)]
 
 
 def diagram_findings(zh_path: str, zh_text: str, en_path: str, en_text: str) -> list[Finding]:

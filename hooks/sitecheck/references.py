@@ -13,20 +13,20 @@ from collections.abc import Iterable
 from .data import Record
 from .findings import Finding
 from .pages import CitationSite, relative_link
+from .schema import Checked, check_references
 
-STATUSES = ("probable", "unknown")
 REFERENCES_PAGE = "references"
 
 
-def record_findings(records: list[Record], path: str) -> list[Finding]:
-    """Missing or malformed fields and duplicate numbers in references.yml."""
-    findings = []
+def record_findings(records: list[Record] | Checked, path: str) -> list[Finding]:
+    """Schema errors (missing or mistyped fields, status against candidate) and duplicate numbers."""
+    checked = records if isinstance(records, Checked) else check_references(records, path)
+    findings = list(checked.findings)
     seen: dict[int, int] = {}
-    for record in records:
+    for record in checked.usable:
         n = record.get("n")
-        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-            findings.append(Finding(path, record.line, "entry has no valid 'n' (a positive whole number); add it."))
-            continue
+        if n is None:
+            continue  # the schema's finding
         if n in seen:
             findings.append(
                 Finding(
@@ -36,34 +36,6 @@ def record_findings(records: list[Record], path: str) -> list[Finding]:
                 )
             )
         seen.setdefault(n, record.line)
-        for field in ("claim.zh", "claim.en"):
-            if not str(record.get(field) or "").strip():
-                findings.append(
-                    Finding(path, record.line, f"reference {n} has no '{field}'; state the claim it supports.")
-                )
-        status = record.get("status")
-        if status not in STATUSES:
-            findings.append(
-                Finding(path, record.line, f"reference {n} has status {status!r}; use 'probable' or 'unknown'.")
-            )
-        candidate = record.get("candidate")
-        if status == "probable" and not (isinstance(candidate, dict) and candidate.get("citation")):
-            findings.append(
-                Finding(
-                    path,
-                    record.line,
-                    f"reference {n} is 'probable' but has no candidate.citation; "
-                    "add it from reference-candidates.md or set status: unknown.",
-                )
-            )
-        if status == "unknown" and candidate:
-            findings.append(
-                Finding(
-                    path,
-                    record.line,
-                    f"reference {n} is 'unknown' but has a candidate; set status: probable or remove the candidate.",
-                )
-            )
     return findings
 
 

@@ -61,18 +61,27 @@ def test_switcher_is_reachable_by_keyboard(page, base_url):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_request_leaves_the_local_server(browser_context, base_url, lang):
-    """Load every page; any request to another host fails the test."""
+def test_every_page_loads_locally_without_errors(browser_context, base_url, lang):
+    """One pass over every page: any request to another host, console error, page
+    error or missing file (HTTP >= 400) fails the test."""
     local = urlsplit(base_url).netloc
     foreign: list[str] = []
+    problems: list[str] = []
     tab = browser_context.new_page()
     tab.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (local, "") else None)
+    tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    loaded = 0
     try:
         for path in PAGES:
             tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}", wait_until="networkidle")
+            loaded += 1
     finally:
         tab.close()
+    assert loaded == len(PAGES)
     assert foreign == []
+    assert problems == []
 
 
 def test_diagram_is_an_inline_svg(page, base_url):
@@ -83,21 +92,6 @@ def test_diagram_is_an_inline_svg(page, base_url):
     assert "1.1 T 淋巴细胞" in svg_text
     assert "Syntax error" not in svg_text
     assert errors == []
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_console_errors_or_missing_files(browser_context, base_url, lang):
-    problems: list[str] = []
-    tab = browser_context.new_page()
-    tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    try:
-        for path in PAGES:
-            tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}", wait_until="networkidle")
-    finally:
-        tab.close()
-    assert problems == []
 
 
 def test_collapsed_answers_open_with_the_keyboard(page, base_url):

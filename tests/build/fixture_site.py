@@ -1,16 +1,33 @@
-"""A tiny bilingual site with the real hooks and data formats, for fault tests.
+"""A tiny bilingual site with the real hooks and data formats, built in-process.
 
-Each test writes one fault into it and asserts the exact message the strict
-build prints (in the manner of MkDocs' own build tests).
+Each fault test writes one fault into it and asserts the exact messages the
+strict build logs, in the manner of MkDocs' own ``mkdocs/tests/build_tests.py``:
+``load_config`` + ``mkdocs.commands.build.build`` in this process, with a log
+handler on the ``mkdocs`` logger instead of a subprocess and its stderr. The
+hooks are the project's own files (``hooks/`` links to them); MkDocs keeps one
+module per hook path across builds, as ``mkdocs serve`` does, so rebuilding
+one fixture site shows state that is not reset per build.
 """
 
 from __future__ import annotations
 
-import shutil
+import logging
+import os
 import textwrap
+import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitebuild import ROOT, build
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from sitebuild import ROOT
+
+# Material prints a banner on import unless this is set (the Makefile exports it too)
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+HOOKS = ["i18n_parity", "references", "glossary", "editorial", "parallel"]
 
 MKDOCS_YML = """\
 site_name: fixture
@@ -21,6 +38,11 @@ theme:
   language: zh
 exclude_docs: |
   _data/
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
 markdown_extensions:
   - abbr
   - admonition
@@ -37,11 +59,7 @@ plugins:
         - locale: en
           name: English
 hooks:
-  - hooks/i18n_parity.py
-  - hooks/references.py
-  - hooks/glossary.py
-  - hooks/editorial.py
-"""
+""" + "".join(f"  - hooks/{name}.py\n" for name in HOOKS)
 
 CHAPTER_ZH = """\
 # 1 骨质疏松症与破骨细胞 { #chapter }
@@ -115,33 +133,97 @@ corrections: []
 notes: []
 """
 
+FILES = {
+    "mkdocs.yml": MKDOCS_YML,
+    "docs/index.md": "# 首页 { #home }\n",
+    "docs/index.en.md": "# Home { #home }\n",
+    "docs/chapter.md": CHAPTER_ZH,
+    "docs/chapter.en.md": CHAPTER_EN,
+    "docs/references.md": "# 参考文献 { #references }\n\n[[references]]\n",
+    "docs/references.en.md": "# References { #references }\n\n[[references]]\n",
+    "docs/glossary.md": "# 术语表 { #glossary }\n\n[[glossary]]\n",
+    "docs/glossary.en.md": "# Glossary { #glossary }\n\n[[glossary]]\n",
+    "docs/_data/glossary.yml": GLOSSARY,
+    "docs/_data/references.yml": REFERENCES,
+    "docs/_data/corrections/fixture.yml": CORRECTIONS,
+    "docs/_data/labels.yml": (ROOT / "docs" / "_data" / "labels.yml").read_text(encoding="utf-8"),
+}
+
+
+@dataclass
+class BuildResult:
+    """What one in-process build logged, and whether it succeeded."""
+
+    ok: bool
+    warnings: list[str] = field(default_factory=list)  # messages as logged (hook prefix included)
+    errors: list[str] = field(default_factory=list)
+    crash: str | None = None  # the traceback of an exception that is not MkDocs' own Abort
+
+    lines: list[str] = field(default_factory=list)  # every record from INFO up, as the CLI prints them
+
+    @property
+    def log(self) -> str:
+        return "\n".join(["WARNING " + w for w in self.warnings] + ["ERROR " + e for e in self.errors])
+
+    # the subprocess-era interface some build tests use
+    @property
+    def returncode(self) -> int:
+        return 0 if self.ok else 1
+
+    @property
+    def stderr(self) -> str:
+        return "\n".join(self.lines + ([self.crash] if self.crash else []))
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_in_process(config_file: Path, site_dir: Path) -> BuildResult:
+    """A strict ``mkdocs build`` of ``config_file`` in this process (MkDocs' build_tests style)."""
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(capture)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the CLI does: some tests read INFO lines
+    crash = None
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+        ok = True
+    except Abort:
+        ok = False
+    except Exception:  # a traceback is itself a finding: bad input must end in a message
+        ok, crash = False, traceback.format_exc()
+    finally:
+        logger.removeHandler(capture)
+        logger.setLevel(level)
+    return BuildResult(
+        ok,
+        [r.getMessage() for r in capture.records if r.levelno == logging.WARNING],
+        [r.getMessage() for r in capture.records if r.levelno >= logging.ERROR],
+        crash,
+        [f"{r.levelname:<8}-  {r.getMessage()}" for r in capture.records],
+    )
+
 
 class FixtureSite:
     def __init__(self, root: Path):
         self.root = root
-        docs = root / "docs"
-        (docs / "_data" / "corrections").mkdir(parents=True)
-        shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-        # the templates the hooks render generated pages with
-        shutil.copytree(ROOT / "overrides" / "partials" / "generated", root / "overrides" / "partials" / "generated")
-        shutil.copy(ROOT / "docs" / "_data" / "labels.yml", docs / "_data" / "labels.yml")
-        self.write("mkdocs.yml", MKDOCS_YML)
-        self.write("docs/index.md", "# 首页 { #home }\n")
-        self.write("docs/index.en.md", "# Home { #home }\n")
-        self.write("docs/chapter.md", CHAPTER_ZH)
-        self.write("docs/chapter.en.md", CHAPTER_EN)
-        self.write("docs/references.md", "# 参考文献 { #references }\n\n[[references]]\n")
-        self.write("docs/references.en.md", "# References { #references }\n\n[[references]]\n")
-        self.write("docs/glossary.md", "# 术语表 { #glossary }\n\n[[glossary]]\n")
-        self.write("docs/glossary.en.md", "# Glossary { #glossary }\n\n[[glossary]]\n")
-        self.write("docs/_data/glossary.yml", GLOSSARY)
-        self.write("docs/_data/references.yml", REFERENCES)
-        self.write("docs/_data/corrections/fixture.yml", CORRECTIONS)
+        for name, text in FILES.items():
+            self.write(name, text)
+        # hooks a test adds by relative path ("hooks/x.py") resolve to the project's own
+        (root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
 
-    def write(self, name: str, text: str) -> None:
+    def write(self, name: str, text: str, dedent: bool = True) -> None:
         path = self.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
 
     def read(self, name: str) -> str:
         return (self.root / name).read_text(encoding="utf-8")
@@ -151,16 +233,27 @@ class FixtureSite:
         assert old in text, f"fixture text {old!r} not in {name}"
         self.write(name, text.replace(old, new, 1))
 
-    def build(self):
-        return build(self.root, self.root / "site")
+    def append(self, name: str, text: str) -> None:
+        self.write(name, self.read(name) + text)
+
+    def delete(self, name: str) -> None:
+        (self.root / name).unlink()
+
+    def build(self) -> BuildResult:
+        return build_in_process(self.root / "mkdocs.yml", self.root / "site")
 
 
 def warnings(result) -> list[str]:
-    """The WARNING lines of a build, without the level prefix."""
+    """The WARNING messages of a build (hook prefix included): in-process, or a subprocess' stderr."""
+    if isinstance(result, BuildResult):
+        return list(result.warnings)
     return [
         line.split(" -  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING") and " -  " in line
     ]
 
 
 def errors(result) -> list[str]:
+    """The ERROR lines of a build, as the command line prints them."""
+    if isinstance(result, BuildResult):
+        return [f"ERROR   -  {message}" for message in result.errors]
     return [line for line in result.stderr.splitlines() if line.startswith("ERROR")]

@@ -160,3 +160,14 @@ def test_load_records_reports_yaml_errors_with_line():
         load_records("- a: 1\n- b: [2\n", "x.yml")
     assert error.value.path == "x.yml" and error.value.line == 3
     assert load_records("- a: 1\n-  b: 2\n", "x.yml")[1].line == 2
+
+
+def test_one_tokenizer_gives_content_lines_and_fenced_blocks():
+    from sitecheck.markdown import mermaid_fences, tokenize
+
+    blocks = tokenize(PAGE)
+    assert [n for n, _line in blocks.content] == [1, 2, 3, 4, 9, 10, 11, 12]
+    assert [(f.start, f.end, f.info, [n for n, _ in f.lines]) for f in blocks.fences] == [(5, 8, "mermaid", [6, 7])]
+    assert [f.start for f in mermaid_fences(PAGE)] == [5]
+    unclosed = tokenize("a\n~~~\nb\n")
+    assert unclosed.content == ((1, "a"),) and unclosed.fences[0].end is None

@@ -1,0 +1,54 @@
+"""Everything the hooks rely on inside other plugins, in one place.
+
+Each function stands for one assumption about mkdocs-static-i18n or Material
+for MkDocs that their public documentation does not promise.
+``tests/unit/test_plugin_internals.py`` checks every assumption against the
+installed versions, one test each, so an upgrade that breaks one fails there,
+by name, instead of somewhere inside a build.
+"""
+
+from __future__ import annotations
+
+# Material writes its JavaScript configuration (with "base", where search fetches its index) as
+# JSON in one element of every page (material/templates/base.html); sitecheck.search_index rewrites it
+from sitecheck.search_index import CONFIG_SCRIPT_RE as MATERIAL_CONFIG_RE  # noqa: F401
+
+
+def i18n_plugin(config):
+    """mkdocs-static-i18n's plugin object, registered under the name 'i18n' (None without it)."""
+    return config.plugins.get("i18n")
+
+
+def current_language(config) -> str | None:
+    """The language of this pass: static-i18n sets ``current_language`` in ``on_config`` of each pass."""
+    i18n = i18n_plugin(config)
+    return None if i18n is None else i18n.current_language
+
+
+def default_language(config) -> str | None:
+    i18n = i18n_plugin(config)
+    return None if i18n is None else i18n.default_language
+
+
+def languages(config) -> list[str]:
+    """Every configured locale (``all_languages``), built or not."""
+    i18n = i18n_plugin(config)
+    return [] if i18n is None else list(i18n.all_languages)
+
+
+def build_languages(config) -> list[str]:
+    i18n = i18n_plugin(config)
+    return [] if i18n is None else list(i18n.build_languages)
+
+
+def is_nested_language_build(config) -> bool:
+    """True inside static-i18n's own per-language builds: it calls mkdocs' ``build()`` again from
+    its ``on_post_build`` with ``building`` set, so post-build work waits for the outer pass."""
+    i18n = i18n_plugin(config)
+    return i18n is not None and bool(i18n.building)
+
+
+def as_language_file(file, lang: str, alternates: dict) -> None:
+    """Give a generated file what static-i18n gives its own files, so the language selector
+    links to the other language's version: ``locale``, ``locale_alternate_of`` and ``alternates``."""
+    file.locale, file.locale_alternate_of, file.alternates = lang, lang, alternates
