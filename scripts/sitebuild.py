@@ -104,22 +104,93 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _PrefixHandler(_QuietHandler):
+    """Serves the site only below the server's ``prefix`` ("/osteoimmunology/"), as a
+    project site on GitHub Pages or a CDN path would; anything else is 404."""
+
+    def translate_path(self, path):
+        prefix = self.server.prefix
+        if path.split("?")[0] + "/" == prefix:
+            return "/nonexistent-without-slash"  # handled in send_head
+        if not path.startswith(prefix):
+            return "/nonexistent-outside-prefix"
+        return super().translate_path("/" + path[len(prefix) :])
+
+    def send_head(self):
+        if self.path.split("?")[0] + "/" == self.server.prefix:  # "/osteoimmunology" -> "/osteoimmunology/"
+            self.send_response(301)
+            self.send_header("Location", self.server.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        return super().send_head()
+
+    def end_headers(self):
+        # response headers a static host would add (e.g. from the release's _headers file)
+        if self.server.headers_for is not None:
+            for name, value in self.server.headers_for(self.path).items():
+                self.send_header(name, value)
+        http.server.SimpleHTTPRequestHandler.end_headers(self)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # a crawler that stops reading a large file (a PDF, the zip) is not an error of the site
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class SiteServer:
+    """A threaded HTTP server on 127.0.0.1 serving ``directory`` under ``prefix``.
+
+    The port is taken when the object is made, so a release can be built for
+    its address (``url``) before serving starts. ``headers_for(path)`` may
+    return extra response headers per request path.
+    """
+
+    @staticmethod
+    def normal_prefix(prefix: str) -> str:
+        """ "osteoimmunology" -> "/osteoimmunology/"; "" -> "/"."""
+        return "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+    def __init__(self, directory: Path, prefix: str = "/", headers_for=None):
+        prefix = self.normal_prefix(prefix)
+        self.directory = Path(directory)
+        handler = functools.partial(_PrefixHandler, directory=str(directory))
+        self.server = _QuietServer(("127.0.0.1", 0), handler)
+        self.server.prefix = prefix
+        self.server.headers_for = headers_for
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> SiteServer:
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self.server.shutdown()
+        self.server.server_close()
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
 @contextmanager
-def serve(directory: Path, headers: str | None = None):
-    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL.
+def serve(directory: Path, headers: str | None = None, prefix: str = "/"):
+    """Serve ``directory`` on 127.0.0.1 (a free port) under ``prefix``; yields the base URL
+    without its trailing slash ("http://127.0.0.1:1234" or "http://127.0.0.1:1234/osteoimmunology").
 
     With ``headers`` (the text of a ``_headers`` file, e.g. the site's own),
     every response carries the headers it assigns to the path, as a static host
     would send them.
     """
-    lookup = header_lookup(headers) if headers is not None else None
-    handler_class = type("_Handler", (_QuietHandler,), {"headers_of": staticmethod(lookup) if lookup else None})
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    lookup = header_lookup(headers, SiteServer.normal_prefix(prefix)) if headers is not None else None
+    with SiteServer(directory, prefix, headers_for=lookup) as server:
+        yield server.url.rstrip("/")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from chromium import BROWSER_ARGS, CHROMIUM
 
-from sitebuild import ROOT, build, serve
+from sitebuild import ROOT, SiteServer, build
 
 # The tests' builds draw diagrams at build time or fail: never the dev fallback
 os.environ.setdefault("DIAGRAMS_REQUIRE_BROWSER", "1")
@@ -47,9 +47,25 @@ SOURCE_DATE_EPOCH = {"SOURCE_DATE_EPOCH": "1764201600"}  # 2025-11-27
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory):
+def site_server(tmp_path_factory):
+    """The server the browser tests read the real site from."""
+    server = SiteServer(tmp_path_factory.mktemp("site"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    """The real site's site_url: mkdocs.yml's default, as a plain `make build` has it.
+    Without SITE_URL the build writes no hreflang alternates (hooks/seo.py), so the
+    site may be served at any address."""
+    return "http://127.0.0.1:8000/"
+
+
+@pytest.fixture(scope="session")
+def real_build(site_server):
     """The real site, built once with --strict into a temporary directory."""
-    target = tmp_path_factory.mktemp("site")
+    target = site_server.directory
     result = build(ROOT, target, SOURCE_DATE_EPOCH)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return target, result
@@ -75,9 +91,9 @@ def html(site_dir):
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir):
-    with serve(site_dir) as url:
-        yield url
+def base_url(site_dir, site_server):
+    site_server.start()
+    return site_server.url.rstrip("/")
 
 
 @pytest.fixture(scope="session")

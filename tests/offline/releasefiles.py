@@ -1,5 +1,7 @@
-"""The release files, made once per test session by the same scripts as
-``make pdf`` and ``make offline``, into a temporary directory.
+"""The release, made once per test session by ``scripts/release.py`` (what
+``make release`` runs) for a loopback address under a path prefix, and served
+there: ``http://127.0.0.1:<port>/osteoimmunology/``, as a GitHub Pages project
+site or a CDN path would serve it.
 
 Not a conftest.py: the suite imports ``tests/conftest.py`` as ``conftest``,
 and a second one would shadow it. Test modules call :func:`release` from
@@ -18,16 +20,19 @@ from pathlib import Path
 
 from serviceworker import Precache, generate
 
-from sitebuild import ROOT, build
+from sitebuild import ROOT, SiteServer, build
 
+PREFIX = "/osteoimmunology/"
 _cache: dict[str, object] = {}
 
 
 @dataclass
 class Release:
+    site: Path  # the release's site/ (what one uploads)
+    url: str  # where it is served, ending with PREFIX
     downloads: Path  # the PDFs and the zip
     offline_root: Path  # the unzipped package's folder (index.html, en/index.html)
-    pdf_log: str
+    log: str  # what `make release` printed
     pdf_seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -37,32 +42,31 @@ class WebRelease:
     precache: Precache
 
 
-def _run(script: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), *args],
-        cwd=ROOT,
-        # as in a release: the site build registers the service worker; the
-        # offline and print builds must drop it themselves (hooks/webapp.py)
-        env=dict(os.environ, SERVICE_WORKER="true"),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, f"{script} failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
-
-
 def release(tmp_path_factory) -> Release:
-    """Both PDFs and the offline zip (built once), and the zip unpacked."""
+    """The release (built once), served under PREFIX, and its zip unpacked."""
     if "release" not in _cache:
-        downloads = tmp_path_factory.mktemp("downloads")
-        pdf_log = _run("pdf.py", "--out", str(downloads))
-        _run("offline.py", "--out", str(downloads), "--pdfs", str(downloads))
+        site = tmp_path_factory.mktemp("release") / "site"
+        server = SiteServer(site, PREFIX)  # the port is needed before the build
+        env = dict(os.environ, RELEASE_ALLOW_LOOPBACK="1", SITE_URL=server.url, SITE_DIR=str(site))
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "release.py")],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
+        assert result.returncode == 0, f"release failed:\n{result.stdout}\n{result.stderr}"
+        server.start()  # a daemon thread, for the rest of the session
         unpacked = tmp_path_factory.mktemp("offline")
-        with zipfile.ZipFile(downloads / "osteoimmunology-offline.zip") as zf:
+        with zipfile.ZipFile(site / "downloads" / "osteoimmunology-offline.zip") as zf:
             zf.extractall(unpacked)
-        seconds = {m[0]: float(m[1]) for m in re.findall(r"^PDF (\w+): .*, ([\d.]+) s$", pdf_log, re.M)}
-        _cache["release"] = Release(downloads, unpacked / "osteoimmunology-offline", pdf_log, seconds)
+        seconds = {
+            m[0]: float(m[1]) for m in re.findall(r"^\[\d+/\d+\] PDF \((\w+)\): ([\d.]+) s", result.stdout, re.M)
+        }
+        _cache["release"] = Release(
+            site, server.url, site / "downloads", unpacked / "osteoimmunology-offline", result.stdout, seconds
+        )
     return _cache["release"]
 
 

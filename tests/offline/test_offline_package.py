@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from releasefiles import release
 
-pytestmark = pytest.mark.browser
+# the first test builds the whole release (site, PDFs, zip): minutes on a busy machine
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(1200)]
 
 LOCAL = ("file:", "data:", "blob:", "about:")
 
@@ -117,7 +118,19 @@ def test_language_switch_keeps_the_section_from_file(files, offline_page):
     assert tab.foreign == []
 
 
-def test_pdf_times_are_reported(files):
-    """`make pdf` prints time and size per language (the benchmark)."""
+def test_release_prints_each_step_with_time_and_size(files):
+    """`make release` says what it is doing: every step as it starts, then its time and output size."""
     assert set(files.pdf_seconds) == {"zh", "en"}
-    assert re.search(r"PDF zh: .* pages, [\d.]+ MB, [\d.]+ s", files.pdf_log)
+    lines = files.log.splitlines()
+    steps = [line for line in lines if re.match(r"\[\d+/\d+\] .* …$", line)]
+    assert len(steps) >= 5
+    for started in steps:
+        name = started[: -len(" …")]
+        # a step may print details of its own, indented, before its summary
+        done = next(line for line in lines[lines.index(started) + 1 :] if not line.startswith(" "))
+        assert re.fullmatch(re.escape(name) + r": [\d.]+ s — .*", done), done
+    assert re.search(r"PDF \(zh\): [\d.]+ s — site/downloads/osteoimmunology-zh\.pdf [\d.]+ MB", files.log)
+    assert re.search(
+        r"offline package \(zip\): [\d.]+ s — site/downloads/osteoimmunology-offline\.zip [\d.]+ MB", files.log
+    )
+    assert re.search(r"^release ready in [\d.]+ s: ", files.log, re.M)

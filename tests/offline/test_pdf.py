@@ -12,7 +12,8 @@ from releasefiles import release
 from conftest import LANGUAGES, PAGES
 from sitebuild import ROOT
 
-pytestmark = pytest.mark.browser
+# the first test builds the whole release (site, PDFs, zip): minutes on a busy machine
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(1200)]
 
 SUFFIX = {"zh": ".md", "en": ".en.md"}
 NUMBER = {"zh": r"第\s*(\d+)\s*页", "en": r"Page\s*(\d+)"}

@@ -265,7 +265,8 @@ def test_new_release_shows_notice_and_downloads_only_what_changed(served, app_co
     second = tmp_path_factory.mktemp("second-release") / "site"
     shutil.copytree(served.server.root, second)
     html = (second / page / "index.html").read_text(encoding="utf-8")
-    sentence = re.search(r"<p>([^<]{20,}?。)", html).group(1)
+    # a sentence of the chapter (the footer's rights notice has sentences too)
+    sentence = re.search(r"<p>([^<]{20,}?。)", html[html.index("<article") :]).group(1)
     (second / page / "index.html").write_text(html.replace(sentence, "第二版的句子。", 1), encoding="utf-8")
     generate(second)
     served.requests.clear()

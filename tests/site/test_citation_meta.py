@@ -18,7 +18,6 @@ import yaml
 from conftest import LANGUAGES, PAGES, page_file, strip_tags
 from sitebuild import ROOT, build
 
-SITE_URL = "http://127.0.0.1:8000/"
 SITE_NAME = {"zh": "骨免疫学 · 骨质疏松症的免疫学因素", "en": "Osteoimmunology · Immunological Factors in Osteoporosis"}
 SOURCE_TITLE = "免疫学因素在骨质疏松发病中的作用"
 
@@ -36,9 +35,9 @@ def git_date(path: str) -> str:
     ).stdout.strip()
 
 
-def metadata(site_dir, lang, page):
+def metadata(site_dir, lang, page, site_url):
     text = page_file(site_dir, lang, page).read_text(encoding="utf-8")
-    url = f"{SITE_URL}{LANGUAGES[lang]}{page}"
+    url = f"{site_url}{LANGUAGES[lang]}{page}"
     data = extruct.extract(text, base_url=url, syntaxes=["json-ld", "dublincore"], uniform=True)
     return text, url, data, extract_meta(text)
 
@@ -56,8 +55,8 @@ def extract_meta(text: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_carries_highwire_tags_and_json_ld(site_dir, lang, page):
-    text, url, data, meta = metadata(site_dir, lang, page)
+def test_every_page_carries_highwire_tags_and_json_ld(site_dir, site_url, lang, page):
+    text, url, data, meta = metadata(site_dir, lang, page, site_url)
     title = meta["citation_title"][0]
     heading = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink", text, re.S).group(1)
     assert title == htmllib.unescape(strip_tags(heading)).strip() != ""
@@ -107,7 +106,7 @@ def cite_boxes(text: str) -> dict:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_cite_boxes_link_to_ris_and_bibtex_that_describe_the_section(site_dir, lang):
+def test_cite_boxes_link_to_ris_and_bibtex_that_describe_the_section(site_dir, site_url, lang):
     boxes = cite_boxes(page_file(site_dir, lang, "immunology/cytokines/").read_text(encoding="utf-8"))
     # the chapter heading and its five numbered subsections
     assert list(boxes) == ["cytokines", "il-17", "il-6", "tnf-alpha", "il-10", "tgf-beta1"]
@@ -120,7 +119,7 @@ def test_cite_boxes_link_to_ris_and_bibtex_that_describe_the_section(site_dir, l
         assert ris_link.get("download") == f"osteoimmunology-{lang}-{section_id}.ris"
         assert bib_link.get("href") == f"../../cite/{section_id}.bib"
         [record] = rispy.loads((folder / f"{section_id}.ris").read_text(encoding="utf-8"))
-        assert record["urls"] == [f"{SITE_URL}{LANGUAGES[lang]}immunology/cytokines/#{section_id}"]
+        assert record["urls"] == [f"{site_url}{LANGUAGES[lang]}immunology/cytokines/#{section_id}"]
         [entry] = bibtexparser.loads((folder / f"{section_id}.bib").read_text(encoding="utf-8")).entries
         assert entry["url"] == record["urls"][0] and entry["title"] == "{" + record["title"] + "}"
         # the box's text is the citation of the same section
@@ -130,11 +129,11 @@ def test_cite_boxes_link_to_ris_and_bibtex_that_describe_the_section(site_dir, l
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_whole_edition_files_list_the_edition_then_every_section(site_dir, lang, html):
+def test_whole_edition_files_list_the_edition_then_every_section(site_dir, site_url, lang, html):
     folder = site_dir / LANGUAGES[lang] / "cite"
     records = rispy.loads((folder / "osteoimmunology.ris").read_text(encoding="utf-8"))
     entries = bibtexparser.loads((folder / "osteoimmunology.bib").read_text(encoding="utf-8")).entries
-    assert records[0]["title"] == SITE_NAME[lang] and records[0]["urls"] == [f"{SITE_URL}{LANGUAGES[lang]}"]
+    assert records[0]["title"] == SITE_NAME[lang] and records[0]["urls"] == [f"{site_url}{LANGUAGES[lang]}"]
     boxes = sum(len(cite_boxes(html(lang, page))) for page in PAGES if page != "downloads/")
     assert len(records) == len(entries) == boxes + 1 > 15
     assert list(cite_boxes(html(lang, "downloads/"))) == ["edition"]
