@@ -12,13 +12,17 @@
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
     abbreviations,
-    glossary_page_markdown,
+    first_use_abbreviations,
+    first_use_terms,
+    glossary_page,
     jieba_user_dictionary,
+    link_first_uses,
     note_link_findings,
     record_findings,
     synonym_findings,
@@ -100,7 +104,7 @@ def on_page_markdown(markdown, page, config, files):
             if p not in NOT_CONTENT
         }
         used_in = usage(state["records"], content, lang)
-        listing = glossary_page_markdown(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
+        listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
         markdown = markdown.replace(PAGE_MARKER, listing)
     return markdown + "\n\n" + abbr_snippet(state["records"], lang)
 
@@ -122,3 +126,20 @@ def load_search_dictionary(records) -> None:
         if term not in search_terms:
             jieba.add_word(term, int(frequency), tag)
             search_terms.add(term)
+
+
+def on_page_content(html, page, config, files):
+    """The first use of each glossary term in each section of a chapter links to its entry."""
+    key, _ = page_key("docs/" + page.file.src_uri)
+    if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
+        return html
+    lang = current_language(config)
+    glossary = next(
+        (f for f in files.documentation_pages() if page_key("docs/" + f.src_uri) == ("glossary", lang)), None
+    )
+    if glossary is None:
+        return html
+    terms = first_use_terms(state["records"], lang)
+    abbrs = first_use_abbreviations(state["records"])
+    url = get_relative_url(glossary.url, page.url)
+    return link_first_uses(html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])

@@ -11,10 +11,12 @@ from mkdocs.plugins import get_plugin_logger
 
 from sitecheck.pages import citation_sites, page_key, section_titles
 from sitecheck.references import (
+    chapter_references,
     citation_findings,
     record_findings,
-    references_page_markdown,
+    references_page,
     replace_citations,
+    valid_records,
 )
 from sitecheck.schema import check_references
 from sitehook import (
@@ -42,7 +44,9 @@ def on_config(config):
     state["checked"] = check_references(load_data(config, DATA_FILE), DATA_FILE)
     state["records"] = state["checked"].valid
     state["labels"] = read_labels(config)
-    state["by_number"] = {r.get("n"): r for r in state["records"]}
+    # renderers see only valid entries; the broken ones are reported in on_pre_build
+    state["valid"] = valid_records(state["records"], DATA_FILE)
+    state["by_number"] = {r.get("n"): r for r in state["valid"]}
 
 
 def on_pre_build(config):
@@ -60,7 +64,11 @@ def on_page_markdown(markdown, page, config, files):
     path = "docs/" + page.file.src_uri
     key, _ = page_key(path)
     if key == "references" and PAGE_MARKER in markdown:
-        listing = references_page_markdown(state["records"], state["sites"], lang, labels, state["section_titles"])
+        listing = references_page(state["valid"], state["sites"], lang, labels, state["section_titles"])
         markdown = markdown.replace(PAGE_MARKER, listing)
     sites = citation_sites(path, markdown)
-    return replace_citations(markdown, sites, state["by_number"], lang, labels)
+    markdown = replace_citations(markdown, sites, state["by_number"], lang, labels)
+    if sites and not key.startswith("parallel/"):
+        # the chapter ends with the references it cites (and the citation popovers read them)
+        markdown = markdown.rstrip("\n") + "\n\n" + chapter_references(state["by_number"], sites, lang, labels)
+    return markdown

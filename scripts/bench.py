@@ -77,6 +77,12 @@ def serve_gzip(directory: Path):
         server.server_close()
 
 
+# Search index bytes per language before issue 17 (commit 5d7f4bb, measured
+# 2026-11-29): the target is at most 1.5 times these.
+INDEX_BYTES_BEFORE = {"zh": 222_862, "en": 187_381}
+RECALL_SAMPLE = {"zh": 400, "en": 200}
+
+
 def median_seconds(action, runs: int = RUNS) -> float:
     times = []
     for _ in range(runs):
@@ -308,6 +314,29 @@ def lighthouse(base: str, categories: str = "performance,accessibility,best-prac
     return scores
 
 
+def search_measures(context, base: str, site: Path) -> dict:
+    """Per language: index bytes (raw, gzip) against before, and recall of sampled queries (scripts/searchrecall.py)."""
+    from searchrecall import chapter_pages, chinese_queries, english_queries, recall, run_queries
+
+    measures = {}
+    for lang, root in (("zh", ""), ("en", "en/")):
+        data = (site / root / "search" / "search_index.json").read_bytes()
+        sample = chinese_queries if lang == "zh" else english_queries
+        queries = sample(site, chapter_pages(site), RECALL_SAMPLE[lang], seed=2026)
+        page = context.new_page()
+        results = run_queries(page, f"{base}/{root}{PAGE_WITH_DIAGRAM}", [q.text for q in queries])
+        page.close()
+        measures[lang] = {
+            "bytes": len(data),
+            "gzip": len(gzip.compress(data, mtime=0)),
+            "ratio": len(data) / INDEX_BYTES_BEFORE[lang],
+            "recall": recall(queries, results)[0],
+            "recall_top10": recall(queries, results, top=10)[0],
+            "queries": len(queries),
+        }
+    return measures
+
+
 def precache_size(out: Path) -> tuple[Path, dict]:
     """What the service worker downloads on the first visit: the release's site build and its sw.js."""
     from serviceworker import generate
@@ -368,6 +397,17 @@ def report(results: dict) -> str:
         f"| scaling (chapters ×1, ×4, ×16, both languages) | {steps}; exponent {sc['cpu_exponent']:.2f} (CPU), "
         f"{sc['wall_exponent']:.2f} (wall) | ≤ 1.1 |"
     )
+    for lang, m in results.get("search", {}).items():
+        kind = "2–4-character substrings" if lang == "zh" else "words"
+        lines.append(
+            f"| search index ({lang}): bytes ÷ before issue 17; gzip | {m['ratio']:.2f} "
+            f"({m['bytes'] / 1024:.0f} KiB ÷ {INDEX_BYTES_BEFORE[lang] / 1024:.0f} KiB); "
+            f"{m['gzip'] / 1024:.0f} KiB | ≤ 1.5 |"
+        )
+        lines.append(
+            f"| search recall ({lang}), {m['queries']} random {kind} of the chapters: section among the results; "
+            f"among the first 10 | {m['recall']:.1%}; {m['recall_top10']:.1%} | ≥ 99 % |"
+        )
     for lang, p in results.get("pdf", {}).items():
         lines.append(
             f"| PDF ({lang}) time ÷ HTML build time; size | {p['ratio']:.2f} ({p['seconds']:.1f} s); "
@@ -413,6 +453,7 @@ def main() -> None:
                 "no_diagram": transferred(context, f"{base}/{PAGE_WITHOUT_DIAGRAM}"),
                 "diagram": transferred(context, f"{base}/{PAGE_WITH_DIAGRAM}"),
             }
+            results["search"] = search_measures(context, base, site)
             browser.close()
             results["lighthouse"] = lighthouse(base)
         # the site as published, with its service worker (performance is left out: the

@@ -106,6 +106,14 @@ def playwright_driver():
 
 
 @pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """A headless Debian Chromium for tests that open their own contexts (touch, viewport)."""
+    instance = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
 def browser_context(playwright_driver):
     """A headless Debian Chromium with a fresh profile (never a downloaded browser)."""
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:

@@ -318,46 +318,174 @@ def _term_with_abbr(record: Record, lang: str) -> str:
     return f"{term}（{abbr}）" if lang == "zh" else f"{term} ({abbr})"
 
 
-def glossary_page_markdown(
-    records: list[Record], lang: str, labels: dict, used_in: dict, note_pages: dict | None = None
-) -> str:
-    """The entries of the glossary page for ``lang``, in that language's order.
+def group_letter(record: Record, lang: str) -> str:
+    """The jump-bar letter of an entry: its pinyin initial (zh) or first letter (en); '#' otherwise."""
+    key = sort_key(record, lang)[0]
+    first = (key[0] if lang == "zh" and key else str(key)).strip()[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def filter_text(record: Record, lang: str) -> str:
+    """What the glossary's filter box matches: both terms, abbreviation, pinyin, variants."""
+    zh = str(record.get("zh") or "")
+    words = [zh, zh.replace(" ", ""), str(record.get("en") or ""), str(record.get("abbr") or "")]
+    words.append("".join(lazy_pinyin(zh, errors="default")).replace(" ", ""))
+    words += [v.shown for v in variants([record])]
+    return " ".join(w for w in words if w).casefold()
+
+
+def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict, note_pages: dict | None = None) -> str:
+    """The glossary page's jump bar, filter and entries for ``lang`` (HTML with Markdown inside).
 
     A synonym (``see: id``) shows a link to the entry that holds the one
     definition; that entry lists its synonyms. ``note: id`` adds a link to the
     editor's note of that id on the page ``note_pages[id]``."""
+    from .templates import render
+
     other = "en" if lang == "zh" else "zh"
     by_id = {record.get("id"): record for record in records}
     synonyms = synonyms_of(records)
     note_pages = note_pages or {}
-    blocks = []
-    for record in sorted(records, key=lambda r: sort_key(r, lang)):
+    groups: list[dict] = []
+    for record in sorted(records, key=lambda r: (group_letter(r, lang), sort_key(r, lang))):
+        letter = group_letter(record, lang)
+        if not groups or groups[-1]["letter"] != letter:
+            group_id = f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+            groups.append({"letter": letter, "id": group_id, "entries": []})
         entry_id = record.get("id")
-        title = f"**{record.get(lang)}**"
-        if record.get("abbr"):
-            title += f" · {labels['glossary_abbr']} {record.get('abbr')}"
-        title += f' · <span lang="{"zh-Hans" if other == "zh" else "en"}">{record.get(other)}</span>'
-        target = by_id.get(record.get("see"))
-        if target is not None:
-            body = f"{labels['glossary_see']}{labels['colon']}[{_term_with_abbr(target, lang)}](#{target.get('id')})"
+        groups[-1]["entries"].append(
+            {
+                "id": entry_id,
+                "term": record.get(lang),
+                "abbr": record.get("abbr"),
+                "other": record.get(other),
+                "other_lang": "zh-Hans" if other == "zh" else "en",
+                "definition": str(record.get("def." + lang)) if by_id.get(record.get("see")) is None else None,
+                "see": _entry_link(by_id.get(record.get("see")), lang),
+                "synonyms": [_entry_link(s, lang) for s in synonyms.get(entry_id, [])],
+                "note": f"{note_pages[record.get('note')]}.md#note-{record.get('note')}"
+                if record.get("note") in note_pages
+                else None,
+                "avoid": [v.shown for v in variants([record])],
+                "used_in": [
+                    {"title": title, "link": f"{page}.md#{anchor}"} for page, anchor, title in used_in.get(entry_id, [])
+                ],
+                "filter": filter_text(record, lang),
+            }
+        )
+    return render("glossary.html", groups=groups, labels=labels, lang=lang)
+
+
+def _entry_link(record: Record | None, lang: str) -> dict | None:
+    return None if record is None else {"title": _term_with_abbr(record, lang), "link": f"#{record.get('id')}"}
+
+
+# --- First use of a term in each section links to its glossary entry ----------
+# Never inside headings, links, code, diagrams, citations, buttons or summaries;
+# an <abbr> is linked whole (the link wraps it; its title stays as it is).
+NO_LINK_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "script", "style", "svg", "summary"}
+NO_LINK_CLASSES = {"mermaid", "citation", "source-subtitle", "section-cite", "glossary-entry", "chapter-references"}
+HEADING_RE = re.compile(r"^h[1-6]$")
+
+
+def first_use_terms(records: Iterable[Record], lang: str) -> dict[str, str]:
+    """The terms to look for in the running text of a page of ``lang`` -> the entry id."""
+    found = {}
+    for record in records:
+        if record.get(lang):
+            found.setdefault(_normal(str(record.get(lang)), lang), record.get("id"))
+    return found
+
+
+def first_use_abbreviations(records: Iterable[Record]) -> dict[str, str]:
+    """Abbreviation (exactly as written; the abbr extension has wrapped each use in <abbr>) -> the entry id."""
+    return {str(r.get("abbr")): r.get("id") for r in records if r.get("abbr")}
+
+
+def _normal(text: str, lang: str) -> str:
+    return re.sub(r"\s+", "", text) if lang == "zh" and re.search(r"[\u4e00-\u9fff]", text) else text.casefold()
+
+
+def _terms_pattern(terms: dict[str, str], lang: str) -> re.Pattern:
+    alternatives = []
+    for word in sorted(terms, key=len, reverse=True):
+        if re.search(r"[\u4e00-\u9fff]", word):
+            alternatives.append(r"\s?".join(re.escape(c) for c in word))
         else:
-            body = str(record.get("def." + lang))
-        parts = [f'<div class="glossary-entry" id="{entry_id}" markdown>', "", title, "", body]
-        if synonyms.get(entry_id):
-            links = ("、" if lang == "zh" else ", ").join(
-                f"[{_term_with_abbr(s, lang)}](#{s.get('id')})" for s in synonyms[entry_id]
-            )
-            parts += ["", f"{labels['glossary_synonyms']}{labels['colon']}{links}"]
-        note = record.get("note")
-        if note in note_pages:
-            parts += ["", f"[{labels['glossary_note']}]({note_pages[note]}.md#note-{note})"]
-        avoid = [v.shown for v in variants([record])]
-        if avoid:
-            parts += ["", f"{labels['glossary_avoid']}{labels['colon']}" + "、".join(avoid)]
-        places = used_in.get(entry_id, [])
-        if places:
-            links = " · ".join(f"[{title}]({page}.md#{anchor})" for page, anchor, title in places)
-            parts += ["", f"{labels['glossary_used_in']}{labels['colon']}{links}"]
-        parts += ["", "</div>", ""]
-        blocks.append("\n".join(parts))
-    return "\n".join(blocks)
+            plural = "(?:s|es)?" if lang == "en" else ""
+            edge = rf"A-Za-z0-9{GREEK}"
+            alternatives.append(rf"(?<![{edge}\-]){re.escape(word)}{plural}(?![{edge}])")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _entry_of(text: str, terms: dict[str, str], lang: str) -> str | None:
+    key = _normal(text, lang)
+    for candidate in (key, key.removesuffix("es"), key.removesuffix("s")):
+        if candidate in terms:
+            return terms[candidate]
+    return None
+
+
+def _linkable(node) -> bool:
+    for parent in node.parents:
+        if parent.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(parent.get("class") or []):
+            return False
+    return True
+
+
+def link_first_uses(
+    html: str, terms: dict[str, str], abbrs: dict[str, str], lang: str, glossary_url: str, link_title: str
+) -> str:
+    """Link the first use of each glossary term in each section (heading with an id) to its entry:
+    a term in the running text, or an abbreviation (an <abbr>, matched exactly: 'AS' is not 'as')."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    if not terms:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    pattern = _terms_pattern(terms, lang)
+    # the page in reading order: section starts, <abbr> elements, text nodes
+    stream = []
+    for node in soup.descendants:
+        if getattr(node, "name", None) and HEADING_RE.match(node.name) and node.get("id"):
+            stream.append(("section", node))
+        elif getattr(node, "name", None) == "abbr":
+            stream.append(("abbr", node))
+        elif isinstance(node, NavigableString) and type(node) is NavigableString and node.strip():
+            stream.append(("text", node))
+
+    def link(entry_id: str):
+        anchor = soup.new_tag("a", href=f"{glossary_url}#{entry_id}", attrs={"class": "glossary-link"})
+        anchor["title"] = link_title
+        return anchor
+
+    linked: set[str] = set()
+    for kind, node in stream:
+        if kind == "section":
+            linked = set()
+            continue
+        if kind == "abbr":
+            text = node.get_text()
+            entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))
+            if entry_id and entry_id not in linked and _linkable(node):
+                linked.add(entry_id)
+                node.wrap(link(entry_id))
+            continue
+        if node.find_parent("abbr") or not _linkable(node):
+            continue
+        text, pieces, last = str(node), [], 0
+        for match in pattern.finditer(text):
+            entry_id = _entry_of(match.group(0), terms, lang)
+            if not entry_id or entry_id in linked:
+                continue
+            linked.add(entry_id)
+            anchor = link(entry_id)
+            anchor.string = match.group(0)
+            pieces += [NavigableString(text[last : match.start()]), anchor]
+            last = match.end()
+        if pieces:
+            pieces.append(NavigableString(text[last:]))
+            for piece in pieces:
+                node.insert_before(piece)
+            node.extract()
+    return str(soup)

@@ -135,38 +135,65 @@ def replace_citations(text: str, sites: list[CitationSite], records: dict, lang:
     return "".join(lines)
 
 
-def references_page_markdown(
+def valid_records(records: list[Record], path: str) -> list[Record]:
+    """The entries with no finding of their own: the only ones renderers see
+    (a broken entry is reported by ``record_findings`` and stops a strict build)."""
+    broken = {finding.line for finding in record_findings(records, path)}
+    return [record for record in records if record.line not in broken]
+
+
+def _entry(record: Record, lang: str, labels: dict) -> dict:
+    """What the templates show of one (valid) entry."""
+    entry = {"n": record.get("n"), "status": record.get("status"), "claim": record.get("claim." + lang)}
+    if record.get("status") == "probable":
+        candidate = record.get("candidate")
+        confidence = str(candidate.get("confidence") or "candidate")
+        entry |= {
+            "citation": candidate.get("citation"),
+            "doi": candidate.get("doi"),
+            "confidence": confidence,
+            "confidence_label": labels.get(f"reference_confidence_{confidence}", confidence),
+            "note": (candidate.get("note") or {}).get(lang),
+        }
+    return entry
+
+
+def references_page(
     records: list[Record], sites: list[CitationSite], lang: str, labels: dict, section_titles: dict
 ) -> str:
-    """The list of entries ``ref-1`` … for the references page of ``lang``."""
+    """The references page of ``lang``: identified sources first, then the unknown ones as a table."""
+    from .templates import render
+
     back_links: dict[int, list[CitationSite]] = {}
     for site in sites:
         if site.lang == lang:
             for n in site.numbers:
                 back_links.setdefault(n, []).append(site)
-    blocks = []
+    probable, unknown = [], []
     for record in sorted(records, key=lambda r: r.get("n")):
-        n = record.get("n")
-        parts = [f'<div class="reference" id="ref-{n}" markdown>', ""]
-        if record.get("status") == "probable":
-            candidate = record.get("candidate")
-            doi = candidate.get("doi")
-            doi_link = f" [doi:{doi}](https://doi.org/{doi})" if doi else ""
-            confidence = labels.get(f"reference_confidence_{candidate.get('confidence')}", "")
-            parts.append(f"**[{n}]** {candidate['citation']}{doi_link}")
-            parts.append("")
-            parts.append(f"*{labels['reference_probable']}* · {confidence}")
-            note = (candidate.get("note") or {}).get(lang)
-            if note:
-                parts += ["", f"{labels['reference_note']}{labels['colon']}{note}"]
-        else:
-            parts.append(f"**[{n}]** *{labels['reference_unknown']}*")
-        parts += ["", f"{labels['reference_claim']}{labels['colon']}{record.get('claim.' + lang)}", ""]
-        places = []
-        for site in back_links.get(n, []):
-            title = section_titles.get((site.page, lang, site.section.id if site.section else None), site.page)
-            places.append(f"[{title} ↩]({site.page}.md#{site.anchor})")
-        parts.append(f"{labels['reference_cited_at']}{labels['colon']}" + " · ".join(places))
-        parts += ["", "</div>", ""]
-        blocks.append("\n".join(parts))
-    return "\n".join(blocks)
+        entry = _entry(record, lang, labels)
+        entry["places"] = [
+            {
+                "title": section_titles.get((site.page, lang, site.section.id if site.section else None), site.page),
+                "link": f"{site.page}.md#{site.anchor}",
+            }
+            for site in back_links.get(entry["n"], [])
+        ]
+        (probable if entry["status"] == "probable" else unknown).append(entry)
+    return render("references.html", probable=probable, unknown=unknown, labels=labels)
+
+
+def chapter_references(records: dict[int, Record], sites: list[CitationSite], lang: str, labels: dict) -> str:
+    """The "References" section at the end of a chapter: every entry its citations name, by number."""
+    from .templates import render
+
+    numbers = sorted({n for site in sites for n in site.numbers if n in records})
+    if not numbers:
+        return ""
+    page = sites[0].page
+    entries = []
+    for n in numbers:
+        entry = _entry(records[n], lang, labels)
+        entry["full"] = f"{relative_link(page, REFERENCES_PAGE)}#ref-{n}"
+        entries.append(entry)
+    return render("chapter-references.html", entries=entries, labels=labels)

@@ -24,9 +24,25 @@ def entry_language(location: str, languages: list[str], default: str) -> str:
     return default
 
 
+# The merged index carries the default language's search settings. Each index
+# gets its own language's: Material's defaults (partials/languages/*.html),
+# except that neither stems, and English trims punctuation off words ("(monocyte"
+# is "monocyte"; for Chinese lunr's multi-language trimmer already does).
+# Material appends "*" to every query word, and lunr does not stem a word with
+# a wildcard, so a stemmed index never matches
+# "osteoporosis*" (it holds "osteoporosi"): English search missed most words.
+LANGUAGE_SEARCH_CONFIG = {
+    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer", "stopWordFilter"]},
+    "zh": {"lang": ["zh", "en"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": []},
+}
+
+
 def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
-    """The merged index -> {lang: the index of that language alone}."""
-    per_language = {lang: {**index, "docs": []} for lang in languages}
+    """The merged index -> {lang: the index of that language alone}, with that language's search settings."""
+    per_language = {
+        lang: {**index, "config": {**index.get("config", {}), **LANGUAGE_SEARCH_CONFIG.get(lang, {})}, "docs": []}
+        for lang in languages
+    }
     for doc in index.get("docs", []):
         lang = entry_language(doc["location"], languages, default)
         if lang != default:
@@ -35,15 +51,67 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     return per_language
 
 
-def with_language_base(html: str, lang: str) -> str:
-    """Point the page's Material config ``base`` at ``lang``'s root ("../.." -> "../../en/")."""
+def with_config(html: str, lang: str | None, material_worker: str, worker: str) -> str:
+    """Rewrite the page's Material config: ``base`` at ``lang``'s root when
+    ``lang`` is given ("../.." -> "../../en/"), and the search worker by name."""
 
     def rewrite(match: re.Match) -> str:
         config = json.loads(match.group(2))
-        # the trailing slash matters: Material resolves "search/…" against it
-        config["base"] = f"{config['base'].rstrip('/')}/{lang}/"
+        if lang:
+            # the trailing slash matters: Material resolves "search/…" against it
+            config["base"] = f"{config['base'].rstrip('/')}/{lang}/"
+        if config.get("search"):
+            config["search"] = config["search"].replace(material_worker, worker)
         # "<" escaped as tojson does, so the JSON can never close its <script>
         text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
         return match.group(1) + text + match.group(3)
 
     return CONFIG_SCRIPT_RE.sub(rewrite, html, count=1)
+
+
+def with_language_base(html: str, lang: str) -> str:
+    """Point the page's Material config ``base`` at ``lang``'s root."""
+    return with_config(html, lang, "", "")
+
+
+# --- What search indexes of a page --------------------------------------------
+# A diagram is indexed by its text alternative (accTitle, accDescr) — its
+# caption is an ordinary paragraph beside it — never by its Mermaid source or
+# the text inside a drawn SVG (node labels, styles, ``click … href``).
+DIAGRAM_SELECTOR = "pre.mermaid, div.mermaid, svg"
+ACC_LINE_RE = re.compile(r"^\s*(accTitle|accDescr)\s*:\s*(.+?)\s*$", re.M)
+ACC_BLOCK_RE = re.compile(r"^\s*accDescr\s*\{(.*?)\}", re.M | re.S)
+
+
+def diagram_text_alternative(element) -> str:
+    """accTitle and accDescr of a Mermaid block, or <title>/<desc> of a drawn SVG."""
+    if element.name == "svg":
+        parts = [t.get_text(" ", strip=True) for t in element.find_all(["title", "desc"])]
+        if not any(parts) and element.get("aria-label"):
+            parts = [element["aria-label"]]
+    else:
+        source = element.get_text()
+        parts = [value for _key, value in ACC_LINE_RE.findall(source)]
+        parts += [" ".join(block.split()) for block in ACC_BLOCK_RE.findall(source)]
+    return "。".join(p for p in parts if p)
+
+
+def search_view(html: str) -> str:
+    """The page content as search should see it: each diagram (Mermaid source,
+    inline SVG) replaced by a paragraph of its text alternative."""
+    if "mermaid" not in html and "<svg" not in html:
+        return html
+    from bs4 import BeautifulSoup  # only pages with a diagram pay for the parse
+
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select(DIAGRAM_SELECTOR):
+        if element.decomposed or element.find_parent("svg"):
+            continue
+        text = diagram_text_alternative(element)
+        if text:
+            paragraph = soup.new_tag("p")
+            paragraph.string = text
+            element.replace_with(paragraph)
+        else:  # an icon or a diagram with no words: nothing to find
+            element.decompose()
+    return str(soup)

@@ -71,6 +71,35 @@ def test_fault_ids_are_unique():
     assert len(ids) == len(set(ids))
 
 
+def test_reference_without_a_number_is_a_message_not_a_traceback(site):
+    # issue 13: renderers only see valid entries, so the checks' message is what the editor gets
+    site.replace("docs/_data/references.yml", "- n: 2\n  cited_in", "- cited_in")
+    result = site.build()
+    assert result.crash is None, result.crash
+    assert not result.ok
+    # besides MkDocs' own "no anchor '#ref-2'" for the citation links (the entry is not rendered)
+    assert [w for w in result.warnings if "does not contain an anchor '#ref-2'" not in w] == [
+        "references: docs/_data/references.yml:7: entry has no valid 'n' (a positive whole number); add it.",
+        "references: docs/chapter.en.md:7: citation [@2] cites reference 2, which has no entry in "
+        "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+        "references: docs/chapter.md:7: citation [@2] cites reference 2, which has no entry in "
+        "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+    ]
+
+
+def test_probable_reference_without_candidate_is_a_message_not_a_traceback(site):
+    text = site.read("docs/_data/references.yml")
+    site.write("docs/_data/references.yml", text[: text.rindex("status: unknown")] + "status: probable\n")
+    result = site.build()
+    assert result.crash is None, result.crash
+    assert not result.ok
+    # besides MkDocs' own "no anchor '#ref-2'" for the citation links (the entry is not rendered)
+    assert [w for w in result.warnings if "does not contain an anchor '#ref-2'" not in w] == [
+        "references: docs/_data/references.yml:7: reference 2 is 'probable' but has no candidate.citation; "
+        "add it from reference-candidates.md or set status: unknown.",
+    ]
+
+
 def test_readme_fault_table_is_generated_from_the_fault_table():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     match = re.search(r"<!-- faults:start -->\n(.*?)<!-- faults:end -->", readme, re.S)

@@ -56,3 +56,25 @@ def test_every_chapter_has_a_parallel_view_linked_from_its_top(site_dir, html, l
     first_paragraphs = re.findall(r"<p\b[^>]*>", article)[:2]
     assert any('class="parallel-link"' in p for p in first_paragraphs), first_paragraphs
     assert f'href="{"../" * chapter.count("/")}parallel/{chapter}"' in article
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_glossary_entry_is_its_own_search_result(site_dir, lang):
+    import yaml
+
+    from sitebuild import ROOT
+
+    ids = {e["id"] for e in yaml.safe_load((ROOT / "docs" / "_data" / "glossary.yml").read_text(encoding="utf-8"))}
+    docs = index(site_dir, lang)["docs"]
+    entries = {d["location"].split("#", 1)[1] for d in docs if d["location"].startswith("glossary/#")}
+    assert entries == ids
+    # "used in" lists are not the entry's text (they would match every term of a section)
+    used_in = "出现于" if lang == "zh" else "Used in"
+    assert not any(used_in in d["text"] for d in docs if d["location"].startswith("glossary/#"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_diagram_source_is_indexed(site_dir, lang):
+    text = json.dumps(index(site_dir, lang)["docs"], ensure_ascii=False)
+    for source in ("flowchart", "accTitle", "accDescr", "click ", "href", "classDef", "-->"):
+        assert source not in text, source

@@ -13,7 +13,7 @@ from sitecheck.parallel import (
     split_blocks,
     split_sections,
 )
-from sitecheck.search_index import split_index, with_language_base
+from sitecheck.search_index import search_view, split_index, with_language_base
 
 ZH = """\
 # 1.1 小节 { #part }
@@ -171,7 +171,40 @@ def test_search_index_is_split_by_language_with_english_locations_relative_to_en
     split = split_index(index, ["zh", "en"], "zh")
     assert [d["location"] for d in split["zh"]["docs"]] == ["", "abstract/#abstract"]
     assert [d["location"] for d in split["en"]["docs"]] == ["", "abstract/#abstract"]
-    assert split["en"]["config"] == index["config"]
+    # each language searches with its own settings; neither stems (Material's
+    # wildcard queries are not stemmed, so a stemmed index misses words)
+    assert split["en"]["config"]["lang"] == ["en"] and split["en"]["config"]["separator"] == r"[\s\-]+"
+    assert split["zh"]["config"]["lang"] == ["zh", "en"]
+    assert not any("stemmer" in split[lang]["config"]["pipeline"] for lang in ("zh", "en"))
+
+
+MERMAID_FIGURE = """<p>Text.</p>
+<pre class="mermaid"><code>flowchart LR
+    accTitle: Figure 1 Structure
+    accDescr: Three parts of the review.
+    a["Node"] --> b
+    click a href "x/" "X"
+</code></pre>
+<p class="figure-caption">Figure 1 The caption.</p>"""
+
+
+def test_search_sees_a_diagram_as_its_text_alternative_never_its_source():
+    view = search_view(MERMAID_FIGURE)
+    assert "Figure 1 Structure" in view and "Three parts of the review." in view
+    assert "Figure 1 The caption." in view
+    for source in ("flowchart", "accTitle", "click", "href", "Node", "-->"):
+        assert source not in view
+
+
+def test_search_sees_a_drawn_svg_as_its_title_and_description_only():
+    html = (
+        '<figure><svg role="img"><title>Figure 2 Axis</title><desc>RANKL binds RANK.</desc>'
+        "<style>.node{fill:red}</style><g><text>Osteoclast</text></g></svg>"
+        "<figcaption>Figure 2 caption</figcaption></figure>"
+    )
+    view = search_view(html)
+    assert "Figure 2 Axis" in view and "RANKL binds RANK." in view and "Figure 2 caption" in view
+    assert "Osteoclast" not in view and "fill:red" not in view
 
 
 def test_english_pages_point_material_at_the_english_root():

@@ -1,0 +1,127 @@
+// Citation popovers: a click or tap on a citation number opens, in place, what
+// is known of that reference — its entry in the chapter's "References cited"
+// list (claim, status, DOI when identified) and a link to the full entry.
+// Escape, the close button or a tap outside closes it and gives focus back to
+// the citation. Ctrl/Cmd/Shift/middle clicks, and pages without the list
+// (where there is nothing to show in place), follow the link as before.
+(function () {
+  "use strict";
+
+  var list = null;
+  var popover = null;
+  var opener = null;
+
+  function words(name, n) {
+    return (list.getAttribute("data-popover-" + name) || "").replace("{n}", n);
+  }
+
+  function close(restoreFocus) {
+    if (!popover || popover.hidden) return;
+    popover.hidden = true;
+    if (opener) opener.setAttribute("aria-expanded", "false");
+    if (restoreFocus && opener) opener.focus();
+    opener = null;
+  }
+
+  function build() {
+    popover = document.createElement("div");
+    popover.className = "citation-popover md-typeset";
+    popover.setAttribute("role", "dialog");
+    popover.id = "citation-popover";
+    popover.tabIndex = -1;
+    popover.hidden = true;
+    document.body.appendChild(popover);
+    popover.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        close(true);
+      }
+    });
+  }
+
+  function place(link) {
+    var rect = link.getBoundingClientRect();
+    var width = Math.min(360, document.documentElement.clientWidth - 16);
+    popover.style.width = width + "px";
+    var left = Math.max(8, Math.min(rect.left + window.scrollX - 16, window.scrollX + document.documentElement.clientWidth - width - 8));
+    popover.style.left = left + "px";
+    popover.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function open(link, n) {
+    // an entry reads the same in every chapter's list (the print page has them all)
+    var entry = document.querySelector('.chapter-references [data-ref="' + n + '"]');
+    if (!entry) return false;
+    popover.textContent = "";
+    var close_ = document.createElement("button");
+    close_.type = "button";
+    close_.className = "citation-popover__close";
+    close_.setAttribute("aria-label", words("close", n));
+    close_.title = words("close", n);
+    close_.textContent = "×";
+    close_.addEventListener("click", function () {
+      close(true);
+    });
+    // the entry's content, not the <li> itself (a list item needs its list)
+    var body = document.createElement("div");
+    body.className = "citation-popover__body";
+    Array.prototype.forEach.call(entry.children, function (child) {
+      body.appendChild(child.cloneNode(true));
+    });
+    popover.append(close_, body);
+    popover.setAttribute("aria-label", words("label", n));
+    opener = link;
+    link.setAttribute("aria-expanded", "true");
+    popover.hidden = false;
+    place(link);
+    popover.focus();
+    return true;
+  }
+
+  function setUp() {
+    list = document.querySelector(".chapter-references");
+    if (!list) return;
+    build(); // now, so that the links' aria-controls names an element
+    document.querySelectorAll("sup.citation a[href*='#ref-']").forEach(function (link) {
+      link.setAttribute("aria-haspopup", "dialog");
+      link.setAttribute("aria-expanded", "false");
+      link.setAttribute("aria-controls", "citation-popover");
+      link.addEventListener("click", function (event) {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+        var n = link.hash.replace("#ref-", "");
+        if (opener === link && !popover.hidden) {
+          event.preventDefault();
+          close(true);
+          return;
+        }
+        close(false);
+        if (open(link, n)) event.preventDefault();
+      });
+    });
+    // a tap or click anywhere else closes it
+    document.addEventListener("pointerdown", function (event) {
+      if (!popover || popover.hidden) return;
+      if (popover.contains(event.target) || (opener && opener.contains(event.target))) return;
+      close(false);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") close(true);
+    });
+    // focus leaving the popover (Tab past its last link) closes it
+    document.addEventListener("focusin", function (event) {
+      if (popover && !popover.hidden && !popover.contains(event.target) && event.target !== opener) close(false);
+    });
+  }
+
+  // On a touch screen the popover is the preview: drop the links' hover titles
+  // now, before Material turns them into tooltips (on DOMContentLoaded), which
+  // a tap would show over the popover. A mouse keeps the hover preview.
+  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
+    document.querySelectorAll("sup.citation a[title]").forEach(function (link) {
+      link.removeAttribute("title");
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
