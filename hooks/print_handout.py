@@ -13,6 +13,7 @@ import re
 
 from jinja2 import Template
 
+from sitecheck.parallel import PARALLEL_DIR
 from sitehook import current_language, read_labels
 
 # a self-check question (CONTRIBUTING.md: '??? question'): no nested <details>
@@ -32,6 +33,10 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
+    # handouts are printed from the chapter page; in the parallel view the button
+    # would land in one language's column and unpair its rows
+    if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
+        return html
     words = state["labels"][current_language(config)]
     button = BUTTON.render(label=words["print_handout"], hint=words["print_handout_hint"])
     questions = list(QUESTION_RE.finditer(html))

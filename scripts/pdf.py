@@ -88,7 +88,8 @@ PREPARE_FOR_PRINT = r"""
     if (url.protocol === "file:" && url.pathname !== location.pathname) a.removeAttribute("href");
   }
   // the printed headings' text, in order, for fix_outline_titles()
-  window.__printHeadings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+  // (Chromium's outline also takes ARIA headings, e.g. the glossary's letter groups)
+  window.__printHeadings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6, [role=heading]")]
     .filter(h => h.getClientRects().length > 0)
     .map(h => h.innerText.replace(/\s+/g, " ").replace(/¶/g, "").trim());
   // links that do not print (e.g. to pages outside the nav) need no target

@@ -27,7 +27,10 @@ HOME_LABEL = {"zh": "1.2 B 淋巴细胞", "en": "1.2 B lymphocytes"}
 LABELS = """
 () => [...document.querySelectorAll('.diagram svg')].map(svg => {
   const box = svg.getBoundingClientRect();
-  const labels = [...svg.querySelectorAll('.nodeLabel')].map(l => {
+  // an invisible spacer node (no fill, no stroke, no text) only steers the layout (Figure 1)
+  const spacer = l => /fill:\s*none/.test(l.closest('g.node')?.querySelector('.label-container')?.getAttribute('style') || '')
+    && !l.textContent.trim();
+  const labels = [...svg.querySelectorAll('.nodeLabel')].filter(l => !spacer(l)).map(l => {
     const r = l.getBoundingClientRect();
     return { text: l.textContent.trim(), visible: r.width > 0 && r.height > 0 };
   });
