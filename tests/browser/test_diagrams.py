@@ -28,8 +28,8 @@ LABELS = """
 () => [...document.querySelectorAll('.diagram svg')].map(svg => {
   const box = svg.getBoundingClientRect();
   // an invisible spacer node (no fill, no stroke, no text) only steers the layout (Figure 1)
-  const spacer = l => /fill:\s*none/.test(l.closest('g.node')?.querySelector('.label-container')?.getAttribute('style') || '')
-    && !l.textContent.trim();
+  const spacer = l => !l.textContent.trim()
+    && /fill: ?none/.test(l.closest('g.node')?.querySelector('.label-container')?.getAttribute('style') || '');
   const labels = [...svg.querySelectorAll('.nodeLabel')].filter(l => !spacer(l)).map(l => {
     const r = l.getBoundingClientRect();
     return { text: l.textContent.trim(), visible: r.width > 0 && r.height > 0 };
