@@ -6,6 +6,7 @@ import datetime
 import subprocess
 
 import pytest
+from chromium import BROWSER_ARGS, CHROMIUM
 
 from sitebuild import ROOT
 
@@ -31,6 +32,18 @@ def clipboard_page(browser_context, base_url):
     yield tab
     tab.close()
     browser_context.clear_permissions()
+
+
+@pytest.fixture
+def clock_page(playwright_driver, base_url):
+    """A tab in a browser of its own: Playwright's clock belongs to the whole context, and a
+    fixed clock left in the shared one stops the debounced search of every later test."""
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    yield context.new_page()
+    context.close()
+    browser.close()
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -78,8 +91,8 @@ def test_every_h1_h2_h3_has_one_copy_button(page, base_url):
 SITE_URL = "http://127.0.0.1:8000"  # the build's SITE_URL: citations name the published address
 
 
-def test_cite_this_section_in_chinese_is_gbt7714_with_todays_date_and_copies(clipboard_page, base_url):
-    page = clipboard_page
+def test_cite_this_section_in_chinese_is_gbt7714_with_todays_date_and_copies(clock_page, base_url):
+    page = clock_page
     # the reader's clock, far from the build date: the access date is the reader's day
     page.clock.set_fixed_time(datetime.datetime(2031, 2, 3, 10, 0))
     page.goto(f"{base_url}/immunology/cytokines/")
@@ -96,8 +109,8 @@ def test_cite_this_section_in_chinese_is_gbt7714_with_todays_date_and_copies(cli
     assert cite.locator(".section-tools__status").inner_text() == "已复制引用"
 
 
-def test_cite_this_section_in_english_is_ama_with_todays_date_and_copies(clipboard_page, base_url):
-    page = clipboard_page
+def test_cite_this_section_in_english_is_ama_with_todays_date_and_copies(clock_page, base_url):
+    page = clock_page
     page.clock.set_fixed_time(datetime.datetime(2031, 2, 3, 10, 0))
     page.goto(f"{base_url}/en/immunology/cytokines/")
     cite = page.locator('details.section-cite[data-section="il-17"]')
