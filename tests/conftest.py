@@ -124,6 +124,12 @@ def builds_ahead(request, tmp_path_factory, site_target):
     prefetch.stop()
 
 
+def pytest_runtest_setup(item):
+    # browsers wait on timers and search workers: their tests never share the CPU with a build
+    if item.path.parent.name in ("browser", "offline"):
+        prefetch.finish()
+
+
 @pytest.fixture(scope="session")
 def real_build(site_target):
     """The real site, built once with --strict into a temporary directory."""

@@ -3,8 +3,9 @@
 The real site, its variants and the release are subprocess builds that take
 minutes together. ``tests/conftest.py`` starts the ones the collected tests
 need in a background thread, one at a time and in the order the tests need
-them, while the tests that need none run (unit, fixture builds): on two cores a
-build and the tests overlap instead of taking turns.
+them, while the tests that need none run (unit, fixture builds, built HTML): on
+two cores a build and those tests overlap instead of taking turns. The browser
+tests wait until the background is done, then run alone (``finish``).
 
 ``once(key, work)`` is how a fixture gets such a build: the first caller (the
 background thread, or a fixture that needs it now) runs ``work()``; every other
@@ -57,6 +58,13 @@ def start(makers: list[Callable[[], object]]) -> None:
         _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
     for make in makers:
         _pool.submit(_ahead, make)
+
+
+def finish() -> None:
+    """Wait until every build started so far is made: the tests that must not share the CPU
+    (browsers waiting on timers and search workers) run after it, alone, as without prefetching."""
+    if _pool is not None:
+        _pool.submit(lambda: None).result()  # one worker: this runs after everything before it
 
 
 def stop() -> None:
