@@ -101,6 +101,9 @@ def site_with_repository(tmp_path_factory) -> Path:
     return prefetch.once("repo", make)
 
 
+BACKGROUND = prefetch.Background()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def builds_ahead(request, tmp_path_factory, site_target):
     """Start the slow builds the collected tests need in a background thread, in the order
@@ -119,15 +122,15 @@ def builds_ahead(request, tmp_path_factory, site_target):
         for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
             if getattr(make, "__module__", None) == "releasefiles":
                 makers.append(functools.partial(make, tmp_path_factory))
-    prefetch.start(makers)
+    BACKGROUND.start(makers)
     yield
-    prefetch.stop()
+    BACKGROUND.stop()
 
 
 def pytest_runtest_setup(item):
     # browsers wait on timers and search workers: their tests never share the CPU with a build
     if item.path.parent.name in ("browser", "offline"):
-        prefetch.finish()
+        BACKGROUND.finish()
 
 
 @pytest.fixture(scope="session")

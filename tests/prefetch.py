@@ -5,7 +5,7 @@ minutes together. ``tests/conftest.py`` starts the ones the collected tests
 need in a background thread, one at a time and in the order the tests need
 them, while the tests that need none run (unit, fixture builds, built HTML): on
 two cores a build and those tests overlap instead of taking turns. The browser
-tests wait until the background is done, then run alone (``finish``).
+tests wait until the background is done, then run alone (``Background.finish``).
 
 ``once(key, work)`` is how a fixture gets such a build: the first caller (the
 background thread, or a fixture that needs it now) runs ``work()``; every other
@@ -26,7 +26,6 @@ T = TypeVar("T")
 
 _made: dict[str, Future] = {}
 _lock = threading.Lock()
-_pool: ThreadPoolExecutor | None = None
 
 
 def once(key: str, work: Callable[[], T]) -> T:
@@ -50,26 +49,22 @@ def _ahead(make: Callable[[], object]) -> None:
         make()
 
 
-def start(makers: list[Callable[[], object]]) -> None:
-    """Call these in a background thread, one after the other, in this order; each
+class Background:
+    """One worker thread that calls makers one after the other, in the order given; each
     maker gets its build through ``once``, as the fixture that needs it does."""
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
-    for make in makers:
-        _pool.submit(_ahead, make)
 
+    def __init__(self):
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
 
-def finish() -> None:
-    """Wait until every build started so far is made: the tests that must not share the CPU
-    (browsers waiting on timers and search workers) run after it, alone, as without prefetching."""
-    if _pool is not None:
-        _pool.submit(lambda: None).result()  # one worker: this runs after everything before it
+    def start(self, makers: list[Callable[[], object]]) -> None:
+        for make in makers:
+            self._pool.submit(_ahead, make)
 
+    def finish(self) -> None:
+        """Wait until everything started so far is made: the tests that must not share the CPU
+        (browsers waiting on timers and search workers) run after it, alone."""
+        self._pool.submit(lambda: None).result()  # one worker: this runs after everything before it
 
-def stop() -> None:
-    """At the end of the session: drop the builds no test asked for (a run stopped early)."""
-    global _pool
-    if _pool is not None:
-        _pool.shutdown(wait=False, cancel_futures=True)
-        _pool = None
+    def stop(self) -> None:
+        """At the end of the session: drop the builds no test asked for (a run stopped early)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
