@@ -76,9 +76,9 @@ def offline_search_script(index_json: str) -> str:
 # --- mkdocs-print-site-plugin ------------------------------------------------------------------
 # print-site renders its page in its own on_post_build (priority 0), after every page's
 # on_post_page: a hook sees that page only in an on_post_build of lower priority. In a
-# static-i18n build each language pass writes it to the same file (print-site fixes its path in
-# on_config, before static-i18n moves site_dir): the last language's page is the one left,
-# so scripts/pdf.py builds each language's print page on its own. print-site rewrites the
+# static-i18n build each language pass writes it to the same file (static-i18n puts each language's
+# Files under its folder, and the print page is not one of MkDocs' Files): the last language's
+# page is the one left, so scripts/pdf.py builds each language's print page on its own. print-site rewrites the
 # pages' <a href> links into anchors on its page, not the diagrams' SVG <a xlink:href> links:
 # hooks/print_page.py does those, with print_page_anchor().
 
