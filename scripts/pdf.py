@@ -104,7 +104,9 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     """Strict build of one language with the print page on; returns the print page's path.
 
     A separate build per language because in one static-i18n build the
-    print-site plugin keeps only the last language's pages. Chinese, the
+    print-site plugin keeps only the last language's page (an assumption
+    tests/build/test_plugin_internals.py checks). The build itself finishes the
+    page (hooks/print_page.py). Chinese, the
     default, is built alone (``BUILD_ONLY_LOCALE``). English is the last
     language of the full build: built alone it would become the default and
     claim the Chinese ``x.md`` files as its own.
