@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import posixpath
 import re
 import subprocess
@@ -30,24 +31,31 @@ from printfonts import font_face_css, missing_characters, substitute, text_chara
 
 from sitebuild import ROOT, build
 
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sitecheck.schema import load_labels  # noqa: E402
+
 LANGUAGES = ("zh", "en")
 PDF_NAME = "osteoimmunology-{lang}.pdf"
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+LABELS_FILE = "docs/_data/labels.yml"
 
-# Per-language words of the print build and the PDF
-WORDS = {
-    "zh": {
-        "toc_title": "目录",
-        "page_title": "全文",
-        "page_number": "'第 ' counter(page) ' 页'",
-        "html_lang": "zh-Hans",
-    },
-    "en": {
-        "toc_title": "Contents",
-        "page_title": "Full text",
-        "page_number": "'Page ' counter(page)",
-        "html_lang": "en",
-    },
-}
+
+@functools.cache
+def words(lang: str) -> dict[str, str]:
+    """The interface words of the print build and the PDF: the site's own (labels.yml)."""
+    labels = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE, list(LANGUAGES))
+    return labels[lang]
+
+
+def css_string(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def page_number_content(pattern: str) -> str:
+    """CSS ``content`` for a page-number label such as "第 {page} 页"."""
+    before, _, after = pattern.partition("{page}")
+    return " ".join([*([css_string(before)] if before else []), "counter(page)", *([css_string(after)] if after else [])])
 
 
 # Prepare the DOM for print: open every <details>; give every element the
@@ -122,8 +130,8 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     """
     env = dict(
         PRINT_SITE="true",
-        PRINT_TOC_TITLE=WORDS[lang]["toc_title"],
-        PRINT_PAGE_TITLE=WORDS[lang]["page_title"],
+        PRINT_TOC_TITLE=words(lang)["print_toc_title"],
+        PRINT_PAGE_TITLE=words(lang)["print_page_title"],
     )
     if lang == LANGUAGES[0]:
         env["BUILD_ONLY_LOCALE"] = lang
@@ -202,8 +210,8 @@ def prepare_print_page(page: Path, lang: str, built: dt.date) -> None:
     html = page.read_text(encoding="utf-8")
     site_dir = page.parent.parent
     html = rewrite_diagram_links(html, page_urls(site_dir))
-    html = re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{WORDS[lang]['html_lang']}\g<2>", html, count=1)
-    date = f"{built.year} 年 {built.month} 月 {built.day} 日" if lang == "zh" else built.strftime("%-d %B %Y")
+    html = re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{HTML_LANG[lang]}\g<2>", html, count=1)
+    date = built.strftime(words(lang)["print_date"])
     html = html.replace(
         '<time class="print-build-date"></time>', f'<time class="print-build-date" datetime="{built}">{date}</time>'
     )
@@ -226,7 +234,7 @@ def page_number_css(lang: str) -> str:
     DejaVu fonts. A margin box is drawn with the page's own Noto Sans CJK SC.
     print.css switches off the print-site plugin's own "Page N" box.
     """
-    box = f"content: {WORDS[lang]['page_number']}; font-family: 'Noto Sans CJK SC'; font-size: 8pt; color: #555;"
+    box = f"content: {page_number_content(words(lang)['print_page_number'])}; font-family: 'Noto Sans CJK SC'; font-size: 8pt; color: #555;"
     return f"@page {{ @bottom-center {{ {box} }} }}"
 
 

@@ -8,11 +8,15 @@
   "use strict";
 
   var list = null;
+  // The page language's interface words (docs/_data/labels.yml), embedded once
+  // per page by the build (overrides/partials/site-labels.html)
+  var labelsBlock = document.getElementById("site-labels");
+  var WORDS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
   var popover = null;
   var opener = null;
 
   function words(name, n) {
-    return (list.getAttribute("data-popover-" + name) || "").replace("{n}", n);
+    return (WORDS["popover_" + name] || "").replace("{n}", n);
   }
 
   function close(restoreFocus) {
