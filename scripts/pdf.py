@@ -55,7 +55,11 @@ def css_string(text: str) -> str:
 def page_number_content(pattern: str) -> str:
     """CSS ``content`` for a page-number label such as "第 {page} 页"."""
     before, _, after = pattern.partition("{page}")
-    return " ".join([*([css_string(before)] if before else []), "counter(page)", *([css_string(after)] if after else [])])
+    parts = [css_string(before)] if before else []
+    parts.append("counter(page)")
+    if after:
+        parts.append(css_string(after))
+    return " ".join(parts)
 
 
 # Prepare the DOM for print: open every <details>; give every element the
@@ -234,7 +238,8 @@ def page_number_css(lang: str) -> str:
     DejaVu fonts. A margin box is drawn with the page's own Noto Sans CJK SC.
     print.css switches off the print-site plugin's own "Page N" box.
     """
-    box = f"content: {page_number_content(words(lang)['print_page_number'])}; font-family: 'Noto Sans CJK SC'; font-size: 8pt; color: #555;"
+    content = page_number_content(words(lang)["print_page_number"])
+    box = f"content: {content}; font-family: 'Noto Sans CJK SC'; font-size: 8pt; color: #555;"
     return f"@page {{ @bottom-center {{ {box} }} }}"
 
 
