@@ -15,8 +15,8 @@
   var popover = null;
   var opener = null;
 
-  function words(name, n) {
-    return (WORDS["popover_" + name] || "").replace("{n}", n);
+  function words(key, n) {
+    return (WORDS[key] || "").replace("{n}", n);
   }
 
   function close(restoreFocus) {
@@ -60,8 +60,8 @@
     var close_ = document.createElement("button");
     close_.type = "button";
     close_.className = "citation-popover__close";
-    close_.setAttribute("aria-label", words("close", n));
-    close_.title = words("close", n);
+    close_.setAttribute("aria-label", words("popover_close", n));
+    close_.title = words("popover_close", n);
     close_.textContent = "×";
     close_.addEventListener("click", function () {
       close(true);
@@ -73,7 +73,7 @@
       body.appendChild(child.cloneNode(true));
     });
     popover.append(close_, body);
-    popover.setAttribute("aria-label", words("label", n));
+    popover.setAttribute("aria-label", words("popover_label", n));
     opener = link;
     link.setAttribute("aria-expanded", "true");
     popover.hidden = false;
