@@ -14,6 +14,7 @@ from .data import Record
 from .findings import Finding
 from .markdown import content_lines
 from .schema import check_corrections
+from .templates import render
 
 NOTE_MARKER_RE = re.compile(r"^\[\[note:([a-z0-9-]+)\]\]\s*$")
 
@@ -86,11 +87,8 @@ def marker_findings(pages: dict[str, str], notes: list[tuple[str, Record]]) -> l
 
 
 def note_markdown(record: Record, lang: str, labels: dict) -> str:
-    body = str(record.get(lang)).strip().replace("\n", "\n    ")
-    return (
-        f'<div class="editor-note" id="note-{record.get("id")}" markdown>\n\n'
-        f'!!! editor "{labels["note_title"]}"\n\n    {body}\n\n</div>\n'
-    )
+    body = str(record.get(lang)).strip()
+    return render("editor-note.md", id=record.get("id"), title=labels["note_title"], body=body)
 
 
 def replace_note_markers(text: str, notes: dict[str, Record], lang: str, labels: dict) -> str:

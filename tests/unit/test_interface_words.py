@@ -19,7 +19,7 @@ LABELS_FILE = "docs/_data/labels.yml"
 LABELS = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE)
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
-TEMPLATES = sorted((ROOT / "overrides").rglob("*.html"))
+TEMPLATES = sorted(p for pattern in ("*.html", "*.md") for p in (ROOT / "overrides").rglob(pattern))
 SCRIPTS = sorted(p for p in (ROOT / "docs/assets/javascripts").glob("*.js"))
 PYTHON = [ROOT / "scripts/pdf.py"]
 
