@@ -3,8 +3,9 @@
 - ``config.extra.labels``: every language's words; a template takes its
   language's with ``config.extra.labels[config.theme.language]``.
 - ``config.extra.script_labels``: per language, the words the page scripts
-  (docs/assets/javascripts/) read; ``partials/site-labels.html`` embeds the
-  page language's as one JSON block, so no script carries words of its own.
+  (docs/assets/javascripts/) read; ``partials/site-labels.html`` embeds them as
+  one JSON block per page, so no script carries words of its own. Every language,
+  not only the page's: the parallel view's columns speak both.
 """
 
 from __future__ import annotations

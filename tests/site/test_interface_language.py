@@ -57,10 +57,10 @@ LABELS_FILE = "docs/_data/labels.yml"
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_scripts_get_their_words_from_one_json_block_of_labels_yml(html, lang):
-    """Every page carries one non-executable JSON block with the page language's
-    script words, equal to labels.yml (hooks/interface_words.py, partials/site-labels.html)."""
+    """Every page carries one non-executable JSON block with the script words of each
+    language, equal to labels.yml (hooks/interface_words.py, partials/site-labels.html)."""
     labels = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE)
-    expected = {key: labels[lang][key] for key in SCRIPT_WORDS}
+    expected = {code: {key: labels[code][key] for key in SCRIPT_WORDS} for code in ("zh", "en")}
     for page in PAGES:
         blocks = BeautifulSoup(html(lang, page), "html.parser").select("script#site-labels")
         assert len(blocks) == 1, f"{lang} {page!r}: {len(blocks)} labels blocks"

@@ -6,9 +6,10 @@
   "use strict";
 
   // The page language's interface words (docs/_data/labels.yml), embedded once
-  // per page by the build (overrides/partials/site-labels.html)
+  // per page, for each language, by the build (overrides/partials/site-labels.html)
   var labelsBlock = document.getElementById("site-labels");
-  var WORDS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  var LABELS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  var WORDS = LABELS[(document.documentElement.getAttribute("lang") || "").split("-")[0]] || {};
 
   function setUp() {
     var box = document.querySelector(".glossary-filter");

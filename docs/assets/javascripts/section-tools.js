@@ -8,9 +8,10 @@
   "use strict";
 
   // The page language's interface words (docs/_data/labels.yml), embedded once
-  // per page by the build (overrides/partials/site-labels.html)
+  // per page, for each language, by the build (overrides/partials/site-labels.html)
   var labelsBlock = document.getElementById("site-labels");
-  var WORDS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  var LABELS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  var WORDS = LABELS[(document.documentElement.getAttribute("lang") || "").split("-")[0]] || {};
   var LINK_ICON =
     '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">' +
     '<path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 0 1 4.2 4.2l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a1 1 0 0 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0Zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 0 1-4.2-4.2l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a1 1 0 0 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0Z"/></svg>';
