@@ -57,3 +57,19 @@ def test_material_writes_its_config_with_base_as_json_in_one_script_element():
     assert '"base": base_url' in base[start : base.index("</script>", start)]
     page = '<script id="__config" type="application/json">{"base": ".."}</script>'
     assert plugin_internals.MATERIAL_CONFIG_RE.search(page).group(2) == '{"base": ".."}'
+
+
+def test_material_search_splits_chinese_with_the_cut_of_its_module_level_jieba(monkeypatch):
+    import material.plugins.search.plugin as search
+    from material.plugins.search.plugin import SearchIndex
+
+    monkeypatch.setattr(search, "jieba", search.jieba)  # restored after the test
+    seen = []
+
+    def cut(sentence):
+        seen.append(sentence)
+        return ["骨", "免疫"]
+
+    assert plugin_internals.segment_search_text_with(cut) is True
+    assert SearchIndex._segment_chinese(None, "IL-17 骨免疫 x") == "IL-17 \u200b骨\u200b免疫\u200b x"
+    assert seen == ["骨免疫".encode()]
