@@ -15,10 +15,11 @@ import hashlib
 import os
 from pathlib import Path
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 import plugin_internals
+from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
@@ -37,7 +38,6 @@ from sitecheck.glossary import (
 )
 from sitecheck.pages import page_key
 from sitecheck.schema import check_corrections, check_glossary
-from sitecheck.segments import SegmentCache, segments_key
 from sitehook import (
     current_language,
     is_default_language_build,
@@ -134,10 +134,16 @@ def load_search_dictionary(records) -> None:
             search_terms.add(term)
 
 
-# The cache of jieba's words (sitecheck/segments.py), one object per file for the process:
-# both language passes (and `mkdocs serve` rebuilds) share what is loaded.
-segment_caches: dict[Path, SegmentCache] = {}
+# The cache of jieba's words for search (sitecheck/diskcache.py), one object per file for the
+# process: both language passes (and `mkdocs serve` rebuilds) share what is loaded. The file is
+# named by jieba's version, its dictionary and the user dictionary (the glossary's terms); inside,
+# each text maps to its words, so a changed text is segmented anew, never served old words.
+segment_caches: dict[Path, DiskCache] = {}
 dictionary_digests: dict[tuple, bytes] = {}
+
+
+def words_of_a_text(text, words) -> bool:
+    return isinstance(words, list) and "".join(words) == text
 
 
 def segment_search_text(config, records) -> None:
@@ -149,18 +155,17 @@ def segment_search_text(config, records) -> None:
         return
     root = Path(config.config_file_path).parent
     folder = Path(os.environ.get("SEARCH_SEGMENTS_CACHE_DIR") or root / ".cache" / "search-segments")
-    key = segments_key(jieba.__version__, jieba_dictionary_digest(jieba), jieba_user_dictionary(records))
+    key = file_key(jieba.__version__, jieba_dictionary_digest(jieba), jieba_user_dictionary(records))
     path = folder / f"{key}.json"
-    cache = segment_caches.get(path) or segment_caches.setdefault(path, SegmentCache(path))
-    state["segments"] = cache
+    cache = segment_caches.get(path) or segment_caches.setdefault(path, DiskCache(path, valid=words_of_a_text))
 
     def segment(text: str) -> list[str]:
         load_search_dictionary(records)
-        return jieba.cut(text)
+        return list(jieba.cut(text))
 
     def cut(sentence, *_args, **_kwargs):
         text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
-        return cache.words(text, segment)
+        return cache.get(text, lambda: segment(text))
 
     plugin_internals.segment_search_text_with(cut)
 
@@ -176,10 +181,9 @@ def jieba_dictionary_digest(jieba) -> bytes:
     return dictionary_digests[identity]
 
 
-@event_priority(-300)  # after static-i18n (-100) has built the other languages inside this pass
 def on_post_build(config):
-    if "segments" in state:
-        state["segments"].save()
+    for cache in segment_caches.values():  # each language pass saves what it segmented
+        cache.save()
 
 
 def on_page_content(html, page, config, files):

@@ -66,3 +66,16 @@ def segment_search_text_with(cut) -> bool:
         return False
     search.jieba = SimpleNamespace(cut=cut)
     return True
+
+
+def look_up_git_commits_with(plugin, lookup) -> None:
+    """git-revision-date-localized asks ``plugin.util.get_git_commit_timestamp(path=…,
+    is_first_commit=…)`` for each page's (commit hash, unix time); its ``util`` is made anew
+    in each of its ``on_config``. ``lookup(path, is_first_commit, ask)`` answers instead,
+    ``ask()`` being the plugin's own answer."""
+    ask = plugin.util.get_git_commit_timestamp
+
+    def get_git_commit_timestamp(path, is_first_commit=False):
+        return lookup(path, is_first_commit, lambda: ask(path=path, is_first_commit=is_first_commit))
+
+    plugin.util.get_git_commit_timestamp = get_git_commit_timestamp

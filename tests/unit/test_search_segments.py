@@ -1,4 +1,4 @@
-"""The on-disk cache of jieba's words for search (hooks/sitecheck/segments.py, wired in
+"""The on-disk cache of jieba's words for search (hooks/sitecheck/diskcache.py, wired in
 hooks/glossary.py): a changed text, glossary, dictionary or jieba version is never
 served an old segmentation, and a build whose texts are cached never loads jieba."""
 
@@ -12,15 +12,15 @@ import material.plugins.search.plugin as material_search
 import pytest
 
 from sitecheck.data import Record
-from sitecheck.segments import SegmentCache, segments_key
+from sitecheck.diskcache import DiskCache, file_key
 
 # a term no other test gives jieba, and no dictionary word: split unless the glossary has it
 TERM = "骨稳免轴"
 TEXT = f"{TERM}失衡"
 
 
-def halves(calls):
-    def segment(text):
+def halves(calls, text):
+    def segment():
         calls.append(text)
         return [text[:1], text[1:]]
 
@@ -29,33 +29,36 @@ def halves(calls):
 
 def test_a_changed_text_is_segmented_anew_not_served_from_the_file(tmp_path):
     calls = []
-    cache = SegmentCache(tmp_path / "k.json")
-    assert cache.words("骨免疫", halves(calls)) == ["骨", "免疫"]
+    cache = DiskCache(tmp_path / "k.json", valid=glossary.words_of_a_text)
+    assert cache.get("骨免疫", halves(calls, "骨免疫")) == ["骨", "免疫"]
     cache.save()
-    again = SegmentCache(tmp_path / "k.json")
-    assert again.words("骨免疫", halves(calls)) == ["骨", "免疫"]
+    again = DiskCache(tmp_path / "k.json", valid=glossary.words_of_a_text)
+    assert again.get("骨免疫", halves(calls, "骨免疫")) == ["骨", "免疫"]
     assert calls == ["骨免疫"]  # from the file
-    assert again.words("骨免疫学", halves(calls)) == ["骨", "免疫学"]
+    assert again.get("骨免疫学", halves(calls, "骨免疫学")) == ["骨", "免疫学"]
     assert calls == ["骨免疫", "骨免疫学"]
 
 
 def test_the_file_is_written_whole_and_a_damaged_one_is_ignored(tmp_path):
     path = tmp_path / "k.json"
     path.write_text('{"骨免疫": ["骨", "免', encoding="utf-8")  # cut short
-    cache = SegmentCache(path)
-    assert cache.words_of == {}
-    cache.words("骨免疫", lambda text: [text])
+    cache = DiskCache(path)
+    assert cache.values == {}
+    cache.get("骨免疫", lambda: ["骨免疫"])
     cache.save()
-    assert SegmentCache(path).words_of == {"骨免疫": ["骨免疫"]}
+    assert DiskCache(path).values == {"骨免疫": ["骨免疫"]}
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left
+    path.write_text('{"骨免疫": ["骨", "疫"]}', encoding="utf-8")  # words that are not the text's
+    assert DiskCache(path, valid=glossary.words_of_a_text).values == {}
 
 
 def test_the_file_name_changes_with_jieba_its_dictionary_and_the_glossary():
-    key = segments_key("0.42.1", b"dict", "骨转换 20000 n\n")
-    assert key != segments_key("0.42.2", b"dict", "骨转换 20000 n\n")
-    assert key != segments_key("0.42.1", b"dict2", "骨转换 20000 n\n")
-    assert key != segments_key("0.42.1", b"dict", "骨转换 20000 n\n骨重建 20000 n\n")
-    assert key == segments_key("0.42.1", b"dict", "骨转换 20000 n\n")
+    key = file_key("0.42.1", b"dict", "骨转换 20000 n\n")
+    assert key != file_key("0.42.2", b"dict", "骨转换 20000 n\n")
+    assert key != file_key("0.42.1", b"dict2", "骨转换 20000 n\n")
+    assert key != file_key("0.42.1", b"dict", "骨转换 20000 n\n骨重建 20000 n\n")
+    assert key != file_key("0.42.1d", b"ict", "骨转换 20000 n\n")  # parts do not run together
+    assert key == file_key("0.42.1", b"dict", "骨转换 20000 n\n")
 
 
 @pytest.fixture
@@ -75,7 +78,7 @@ def test_a_changed_glossary_is_not_served_the_old_words(search_module):
     glossary.segment_search_text(search_module.config, [])
     before = search_words(TEXT)
     assert TERM not in before and "".join(before) == TEXT
-    glossary.state["segments"].save()
+    glossary.on_post_build(search_module.config)
     record = Record(1, {"id": "axis", "zh": TERM, "en": "axis"})
     glossary.segment_search_text(search_module.config, [record])
     assert TERM in search_words(TEXT)  # the glossary's term is whole, as jieba gives it now
