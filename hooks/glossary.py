@@ -187,7 +187,7 @@ def on_post_build(config):
 
 
 def on_page_content(html, page, config, files):
-    """The first use of each glossary term in each section of a chapter links to its entry."""
+    """The first use of each glossary term on a chapter page links to its entry (not in the editor's additions)."""
     key, _ = page_key("docs/" + page.file.src_uri)
     if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
         return html

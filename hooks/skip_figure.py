@@ -20,7 +20,9 @@ from sitehook import current_language, read_labels
 # mermaid2 writes '<pre  class="mermaid">' (two spaces); the inline-SVG hook '<div class="diagram">'
 DIAGRAM_RE = re.compile(r'<(?:pre|div)\s[^>]*?class="(?:[^"]*\s)?(?:mermaid|diagram)["\s]')
 CAPTION_ID_RE = re.compile(r'id="(figure-(\d+))"')
-LINK = Template('<a class="skip-figure" href="#{{ target }}">{{ label }}</a>')
+# Not the page's text, so not in the search index: Material's search skips an element
+# with data-search-exclude (and strips the attribute from the page once it has a value)
+LINK = Template('<a class="skip-figure" href="#{{ target }}" data-search-exclude="true">{{ label }}</a>')
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 

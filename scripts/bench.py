@@ -93,9 +93,13 @@ def median_seconds(action, runs: int = RUNS) -> float:
 
 
 def config_without_hooks() -> Path:
-    """mkdocs.yml minus the hooks: the same build with no checks or transforms."""
+    """mkdocs.yml minus the hooks: the same build with no checks or transforms.
+
+    The theme overrides go too: their templates read what the hooks put in the
+    page context (labels, publisher), so without the hooks they cannot render."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^  - hooks/.*\n", "", text).replace("\nhooks:\n", "\nhooks: []\n")
+    text = re.sub(r"(?m)^  custom_dir: overrides\n", "", text)
     path = ROOT / "mkdocs.nohooks.yml"  # beside mkdocs.yml so relative paths hold
     path.write_text(text, encoding="utf-8")
     return path

@@ -245,6 +245,23 @@ def parallel_page_markdown(
     return "\n".join(out)
 
 
+def references_markdown(lang: str, labels: dict[str, dict], zh_list: str, en_list: str) -> str:
+    """The view's last section, as a chapter's: the references the chapter cites, each column
+    its own language's list (the citation popovers of that column read it: citations.js)."""
+    if not zh_list.strip() and not en_list.strip():
+        return ""
+    titles = {
+        code: f'<p class="parallel-title"><strong>{labels[code]["chapter_references"]}</strong></p>' for code in labels
+    }
+    return (
+        f"## {labels[lang]['chapter_references']} {{ #references-cited }}\n\n"
+        + _row(titles["zh"], titles["en"], "title")
+        + "\n\n"
+        + _row(zh_list.strip(), en_list.strip(), "text")
+        + "\n"
+    )
+
+
 def chapter_link_markdown(target: str, labels: dict) -> str:
     """The link to the view, placed near the top of a chapter page."""
     return f'<p class="parallel-link" markdown="span">[{labels["parallel_link"]}]({target})</p>\n'

@@ -183,8 +183,11 @@ def references_page(
     return render("references.html", probable=probable, unknown=unknown, labels=labels)
 
 
-def chapter_references(records: dict[int, Record], sites: list[CitationSite], lang: str, labels: dict) -> str:
-    """The "References" section at the end of a chapter: every entry its citations name, by number."""
+def chapter_references(
+    records: dict[int, Record], sites: list[CitationSite], lang: str, labels: dict, heading: bool = True
+) -> str:
+    """The "References" section at the end of a chapter: every entry its citations name, by
+    number; without its heading (``heading=False``) for a column of the parallel view."""
     from .templates import render
 
     numbers = sorted({n for site in sites for n in site.numbers if n in records})
@@ -196,4 +199,4 @@ def chapter_references(records: dict[int, Record], sites: list[CitationSite], la
         entry = _entry(records[n], lang, labels)
         entry["full"] = f"{relative_link(page, REFERENCES_PAGE)}#ref-{n}"
         entries.append(entry)
-    return render("chapter-references.html", entries=entries, labels=labels)
+    return render("chapter-references.html", entries=entries, labels=labels, heading=heading)

@@ -26,3 +26,23 @@ def test_colour_toggle_speaks_the_page_language(html, page):
     assert len(zh) == len(en) == 6
     assert all(HAN.search(w) and not LATIN_WORD.search(w) for w in zh), zh
     assert all(LATIN_WORD.search(w) and not HAN.search(w) for w in en), en
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_section_permalinks_are_titled_in_the_page_language(html, page):
+    """The ¶ link's title comes from the toc extension (mkdocs.yml holds one value for both
+    languages): it was "本节链接" on English pages too. Pages without JavaScript (print,
+    file://) keep it; section-tools.js replaces it with its own words."""
+    import yaml
+
+    from sitebuild import ROOT
+
+    labels = yaml.safe_load((ROOT / "docs" / "_data" / "labels.yml").read_text(encoding="utf-8"))
+    for lang in ("zh", "en"):
+        titles = [a.get("title") for a in BeautifulSoup(html(lang, page), "html.parser").select("a.headerlink")]
+        assert titles, f"{lang} {page}: no permalinks"
+        assert set(titles) == {labels[lang]["permalink_title"]}, (lang, page, set(titles))
+        if lang == "en":
+            assert not any(HAN.search(t) for t in titles), titles
+        else:
+            assert all(HAN.search(t) for t in titles), titles

@@ -3,7 +3,8 @@
 // list (claim, status, DOI when identified) and a link to the full entry.
 // Escape, the close button or a tap outside closes it and gives focus back to
 // the citation. Ctrl/Cmd/Shift/middle clicks, and pages without the list
-// (where there is nothing to show in place), follow the link as before.
+// (where there is nothing to show in place), follow the link as before. The
+// parallel view has one list per column, and a citation opens its column's entry.
 (function () {
   "use strict";
 
@@ -11,8 +12,17 @@
   var popover = null;
   var opener = null;
 
+  // the popover speaks the language of the list its entry comes from
   function words(name, n) {
     return (list.getAttribute("data-popover-" + name) || "").replace("{n}", n);
+  }
+
+  // The entry of reference n. On the parallel view each column has its own list, in
+  // its language: a citation in the English column opens the English entry.
+  function entryFor(link, n) {
+    var column = link.closest(".parallel-col");
+    var scope = column ? '.parallel-col[lang="' + column.getAttribute("lang") + '"] ' : "";
+    return document.querySelector(scope + '.chapter-references [data-ref="' + n + '"]');
   }
 
   function close(restoreFocus) {
@@ -50,8 +60,9 @@
 
   function open(link, n) {
     // an entry reads the same in every chapter's list (the print page has them all)
-    var entry = document.querySelector('.chapter-references [data-ref="' + n + '"]');
+    var entry = entryFor(link, n);
     if (!entry) return false;
+    list = entry.closest(".chapter-references");
     popover.textContent = "";
     var close_ = document.createElement("button");
     close_.type = "button";
