@@ -52,3 +52,30 @@ def as_language_file(file, lang: str, alternates: dict) -> None:
     """Give a generated file what static-i18n gives its own files, so the language selector
     links to the other language's version: ``locale``, ``locale_alternate_of`` and ``alternates``."""
     file.locale, file.locale_alternate_of, file.alternates = lang, lang, alternates
+
+
+def segment_search_text_with(cut) -> bool:
+    """Material's search splits each run of Chinese characters with the ``jieba`` module it
+    imported (material/plugins/search/plugin.py: ``jieba.cut(run.encode("utf-8"))``, skipped when
+    ``jieba`` is None): give it an object whose ``cut`` is ``cut``. False when jieba is missing."""
+    from types import SimpleNamespace
+
+    import material.plugins.search.plugin as search
+
+    if search.jieba is None:
+        return False
+    search.jieba = SimpleNamespace(cut=cut)
+    return True
+
+
+def look_up_git_commits_with(plugin, lookup) -> None:
+    """git-revision-date-localized asks ``plugin.util.get_git_commit_timestamp(path=…,
+    is_first_commit=…)`` for each page's (commit hash, unix time); its ``util`` is made anew
+    in each of its ``on_config``. ``lookup(path, is_first_commit, ask)`` answers instead,
+    ``ask()`` being the plugin's own answer."""
+    ask = plugin.util.get_git_commit_timestamp
+
+    def get_git_commit_timestamp(path, is_first_commit=False):
+        return lookup(path, is_first_commit, lambda: ask(path=path, is_first_commit=is_first_commit))
+
+    plugin.util.get_git_commit_timestamp = get_git_commit_timestamp
