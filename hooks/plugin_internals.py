@@ -54,6 +54,33 @@ def as_language_file(file, lang: str, alternates: dict) -> None:
     file.locale, file.locale_alternate_of, file.alternates = lang, lang, alternates
 
 
+def segment_search_text_with(cut) -> bool:
+    """Material's search splits each run of Chinese characters with the ``jieba`` module it
+    imported (material/plugins/search/plugin.py: ``jieba.cut(run.encode("utf-8"))``, skipped when
+    ``jieba`` is None): give it an object whose ``cut`` is ``cut``. False when jieba is missing."""
+    from types import SimpleNamespace
+
+    import material.plugins.search.plugin as search
+
+    if search.jieba is None:
+        return False
+    search.jieba = SimpleNamespace(cut=cut)
+    return True
+
+
+def look_up_git_commits_with(plugin, lookup) -> None:
+    """git-revision-date-localized asks ``plugin.util.get_git_commit_timestamp(path=…,
+    is_first_commit=…)`` for each page's (commit hash, unix time); its ``util`` is made anew
+    in each of its ``on_config``. ``lookup(path, is_first_commit, ask)`` answers instead,
+    ``ask()`` being the plugin's own answer."""
+    ask = plugin.util.get_git_commit_timestamp
+
+    def get_git_commit_timestamp(path, is_first_commit=False):
+        return lookup(path, is_first_commit, lambda: ask(path=path, is_first_commit=is_first_commit))
+
+    plugin.util.get_git_commit_timestamp = get_git_commit_timestamp
+
+
 # --- Material's offline plugin ---------------------------------------------------------------
 # Under file:// Material's JavaScript cannot fetch search/search_index.json: it loads
 # search/search_index.js beside it as a script and reads the index from the global ``__index``.
@@ -76,11 +103,11 @@ def offline_search_script(index_json: str) -> str:
 # --- mkdocs-print-site-plugin ------------------------------------------------------------------
 # print-site renders its page in its own on_post_build (priority 0), after every page's
 # on_post_page: a hook sees that page only in an on_post_build of lower priority. In a
-# static-i18n build each language pass writes it to the same file (static-i18n puts each language's
-# Files under its folder, and the print page is not one of MkDocs' Files): the last language's
-# page is the one left, so scripts/pdf.py builds each language's print page on its own. print-site rewrites the
-# pages' <a href> links into anchors on its page, not the diagrams' SVG <a xlink:href> links:
-# hooks/print_page.py does those, with print_page_anchor().
+# static-i18n build each language pass writes it to the same file (static-i18n puts each
+# language's Files under its folder, and the print page is not one of MkDocs' Files): the last
+# language's page is the one left, so scripts/pdf.py builds each language's print page on its
+# own. print-site rewrites the pages' <a href> links into anchors on its page, not the diagrams'
+# SVG <a xlink:href> links: hooks/print_page.py does those, with print_page_anchor().
 
 
 def print_site_plugin(config):

@@ -10,9 +10,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import plugin_internals
-from sitecheck.data import DataError, load_keyed_records, load_mapping, load_records
+from sitecheck.data import DataError, load_keyed_records, load_records
 from sitecheck.pages import page_key
-from sitecheck.schema import labels_findings
+from sitecheck.schema import LabelsError, load_labels
 
 LABELS_FILE = "docs/_data/labels.yml"
 CORRECTIONS_DIR = "docs/_data/corrections"
@@ -77,14 +77,9 @@ def read_data(config, relative: str) -> str:
 def read_labels(config) -> dict:
     """Interface words per language from docs/_data/labels.yml, every language with every word."""
     try:
-        labels = load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
-    except DataError as error:
+        return load_labels(read_data(config, LABELS_FILE), LABELS_FILE, plugin_internals.languages(config))
+    except (DataError, LabelsError) as error:
         raise PluginError(str(error)) from error
-    languages = plugin_internals.languages(config) or list(labels)
-    problems = labels_findings(labels, LABELS_FILE, languages)
-    if problems:
-        raise PluginError("\n".join(problems))
-    return labels
 
 
 def load_data(config, relative: str) -> list:

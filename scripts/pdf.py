@@ -17,6 +17,7 @@ drives /usr/bin/chromium, and every request that is not file:// is refused.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import subprocess
 import sys
@@ -29,14 +30,20 @@ from chromium import BROWSER_ARGS, CHROMIUM
 
 from sitebuild import ROOT, build
 
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sitecheck.schema import load_labels  # noqa: E402
+
 LANGUAGES = ("zh", "en")
 PDF_NAME = "osteoimmunology-{lang}.pdf"
+LABELS_FILE = "docs/_data/labels.yml"
 
-# Per-language words of the print build (print-site's settings; the page number: labels.yml)
-WORDS = {
-    "zh": {"toc_title": "目录", "page_title": "全文"},
-    "en": {"toc_title": "Contents", "page_title": "Full text"},
-}
+
+@functools.cache
+def words(lang: str) -> dict[str, str]:
+    """The interface words of the print build and the PDF: the site's own (labels.yml)."""
+    labels = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE, list(LANGUAGES))
+    return labels[lang]
 
 
 # Prepare the DOM for print: open every <details>; give every element the
@@ -113,8 +120,8 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     """
     env = dict(
         PRINT_SITE="true",
-        PRINT_TOC_TITLE=WORDS[lang]["toc_title"],
-        PRINT_PAGE_TITLE=WORDS[lang]["page_title"],
+        PRINT_TOC_TITLE=words(lang)["print_toc_title"],
+        PRINT_PAGE_TITLE=words(lang)["print_page_title"],
     )
     if lang == LANGUAGES[0]:
         env["BUILD_ONLY_LOCALE"] = lang

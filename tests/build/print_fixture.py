@@ -40,7 +40,7 @@ def print_site(root: Path, only: str | None = None) -> FixtureSite:
         "      cover_page_template: overrides/partials/print-cover.html\n"
         "      enumerate_headings: false\n"
         "      enumerate_figures: false\n"
-        "hooks:\n  - hooks/publisher.py\n  - hooks/print_page.py\n",
+        "hooks:\n  - hooks/interface_words.py\n  - hooks/publisher.py\n  - hooks/print_page.py\n",
     )
     cover = site.root / "overrides" / "partials" / "print-cover.html"
     cover.parent.mkdir(parents=True)

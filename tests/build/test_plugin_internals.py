@@ -68,6 +68,37 @@ def test_material_writes_its_config_with_base_as_json_in_one_script_element():
     assert plugin_internals.MATERIAL_CONFIG_RE.search(page).group(2) == '{"base": ".."}'
 
 
+def test_material_search_splits_chinese_with_the_cut_of_its_module_level_jieba(monkeypatch):
+    import material.plugins.search.plugin as search
+    from material.plugins.search.plugin import SearchIndex
+
+    monkeypatch.setattr(search, "jieba", search.jieba)  # restored after the test
+    seen = []
+
+    def cut(sentence):
+        seen.append(sentence)
+        return ["骨", "免疫"]
+
+    assert plugin_internals.segment_search_text_with(cut) is True
+    assert SearchIndex._segment_chinese(None, "IL-17 骨免疫 x") == "IL-17 \u200b骨\u200b免疫\u200b x"
+    assert seen == ["骨免疫".encode()]
+
+
+def test_git_dates_come_from_the_plugins_util_made_in_each_on_config():
+    from mkdocs_git_revision_date_localized_plugin.plugin import GitRevisionDateLocalizedPlugin
+    from mkdocs_git_revision_date_localized_plugin.util import Util
+
+    assert "self.util = Util(" in inspect.getsource(GitRevisionDateLocalizedPlugin.on_config)
+    assert "self.util.get_git_commit_timestamp(path=" in inspect.getsource(GitRevisionDateLocalizedPlugin._get_commit)
+    assert list(inspect.signature(Util.get_git_commit_timestamp).parameters) == ["self", "path", "is_first_commit"]
+    asked = []
+    plugin = type("Plugin", (), {})()
+    plugin.util = type("Util", (), {"get_git_commit_timestamp": lambda path, is_first_commit=False: ("c", 1)})
+    plugin_internals.look_up_git_commits_with(plugin, lambda path, first, ask: (asked.append((path, first)), ask())[1])
+    assert plugin.util.get_git_commit_timestamp(path="docs/a.md", is_first_commit=False) == ("c", 1)
+    assert asked == [("docs/a.md", False)]
+
+
 def priority(handler) -> int:
     """An event handler's MkDocs priority (``@event_priority``; 0 without it)."""
     return getattr(handler, "mkdocs_priority", 0)
