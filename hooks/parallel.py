@@ -30,9 +30,10 @@ from sitecheck.parallel import (
     parallel_page_markdown,
     parallel_src_uri,
     prefix_ids,
+    references_markdown,
 )
 from sitecheck.parity import english_path
-from sitecheck.references import replace_citations
+from sitecheck.references import chapter_references, replace_citations
 from sitecheck.schema import check_corrections, check_references
 from sitecheck.sections import page_url
 from sitehook import (
@@ -112,6 +113,7 @@ def parallel_file(config, page: str, lang: str) -> File:
 def view_markdown(page: str, pairs, lang: str) -> str:
     view_key = f"{PARALLEL_DIR}/{page}"
     counters = {"zh": 0, "en": 0}
+    cited: dict[str, list] = {"zh": [], "en": []}
 
     def render_block(text: str, column: str) -> str:
         labels = state["labels"][column]
@@ -119,9 +121,20 @@ def view_markdown(page: str, pairs, lang: str) -> str:
         for site in citation_sites(f"docs/{view_key}.md", text):
             counters[column] += 1  # numbered through the column, as on the chapter page
             sites.append(dataclasses.replace(site, anchor=f"cite-{counters[column]}"))
+        cited[column] += sites
         text = replace_citations(text, sites, state["references"], column, labels)
         text = replace_note_markers(text, state["notes"], column, labels)
         return prefix_ids(text, column)  # zh-cite-1, en-note-x: unique on a two-language page
 
     back = relative_link(view_key, page)
-    return parallel_page_markdown(page, pairs, lang, state["labels"][lang], back, render_block)
+    markdown = parallel_page_markdown(page, pairs, lang, state["labels"][lang], back, render_block)
+    # the chapter's reference list, one per column: a printout carries it, and the
+    # citation popovers read it (as on the chapter page)
+    lists = {
+        column: prefix_ids(
+            chapter_references(state["references"], cited[column], column, state["labels"][column], heading=False),
+            column,
+        )
+        for column in ("zh", "en")
+    }
+    return markdown + "\n" + references_markdown(lang, state["labels"], lists["zh"], lists["en"])

@@ -380,12 +380,15 @@ def _entry_link(record: Record | None, lang: str) -> dict | None:
     return None if record is None else {"title": _term_with_abbr(record, lang), "link": f"#{record.get('id')}"}
 
 
-# --- First use of a term in each section links to its glossary entry ----------
+# --- First use of a term on a page links to its glossary entry ---------------
 # Never inside headings, links, code, diagrams, citations, buttons or summaries;
 # an <abbr> is linked whole (the link wraps it; its title stays as it is).
 NO_LINK_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "script", "style", "svg", "summary"}
 NO_LINK_CLASSES = {"mermaid", "citation", "source-subtitle", "section-cite", "glossary-entry", "chapter-references"}
-HEADING_RE = re.compile(r"^h[1-6]$")
+# The editor's additions are not the source's text: learning objectives, key points,
+# self-check questions and answers, editor's notes, and the figures' lead-ins and captions
+# (every diagram is an editorial addition, and its nodes link to the glossary already)
+EDITORIAL_CLASSES = {"objectives", "keypoints", "selfcheck", "question", "editor", "figure-caption"}
 
 
 def first_use_terms(records: Iterable[Record], lang: str) -> dict[str, str]:
@@ -428,28 +431,43 @@ def _entry_of(text: str, terms: dict[str, str], lang: str) -> str | None:
 
 def _linkable(node) -> bool:
     for parent in node.parents:
-        if parent.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(parent.get("class") or []):
+        classes = parent.get("class") or []
+        if parent.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
+            return False
+        if EDITORIAL_CLASSES.intersection(classes) or _figure_lead_in(parent):
             return False
     return True
+
+
+def _figure_lead_in(element) -> bool:
+    """The editorial line that introduces a diagram: the paragraph right before it."""
+    if element.name != "p":
+        return False
+    following = element.find_next_sibling()
+    return following is not None and bool({"mermaid", "diagram"}.intersection(following.get("class") or []))
 
 
 def link_first_uses(
     html: str, terms: dict[str, str], abbrs: dict[str, str], lang: str, glossary_url: str, link_title: str
 ) -> str:
-    """Link the first use of each glossary term in each section (heading with an id) to its entry:
-    a term in the running text, or an abbreviation (an <abbr>, matched exactly: 'AS' is not 'as')."""
+    """Link the first use of each glossary term on the page to its entry: a term in the
+    source's running text, or an abbreviation (an <abbr>, matched exactly: 'AS' is not 'as').
+
+    Once per page, and a page is one numbered section of the review (§1.3). Each link is a
+    tab stop: linked again in every subsection (§1.3.1 … §1.3.5, a paragraph each) §1.3 had
+    63 links between the skip link and its first self-check question, once per page 33
+    (issue #17 asked for that path to be halved). The glossary page's "used in" still lists
+    every subsection that uses a term. The editor's additions are never linked (EDITORIAL_CLASSES)."""
     from bs4 import BeautifulSoup, NavigableString
 
     if not terms:
         return html
     soup = BeautifulSoup(html, "html.parser")
     pattern = _terms_pattern(terms, lang)
-    # the page in reading order: section starts, <abbr> elements, text nodes
+    # the page in reading order: <abbr> elements, text nodes
     stream = []
     for node in soup.descendants:
-        if getattr(node, "name", None) and HEADING_RE.match(node.name) and node.get("id"):
-            stream.append(("section", node))
-        elif getattr(node, "name", None) == "abbr":
+        if getattr(node, "name", None) == "abbr":
             stream.append(("abbr", node))
         elif isinstance(node, NavigableString) and type(node) is NavigableString and node.strip():
             stream.append(("text", node))
@@ -461,9 +479,6 @@ def link_first_uses(
 
     linked: set[str] = set()
     for kind, node in stream:
-        if kind == "section":
-            linked = set()
-            continue
         if kind == "abbr":
             text = node.get_text()
             entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))

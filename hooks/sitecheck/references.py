@@ -14,6 +14,7 @@ from .data import Record
 from .findings import Finding
 from .pages import CitationSite, relative_link
 from .schema import Checked, check_references
+from .templates import fragment
 
 REFERENCES_PAGE = "references"
 
@@ -117,8 +118,8 @@ def citation_markdown(site: CitationSite, records: dict[int, Record], lang: str,
     # A two-number range keeps its dash ([7–8]); longer ranges expand so that
     # every number is visible and has its own link ([9, 10, 11]).
     is_range = "-" in site.raw or "–" in site.raw
-    inner = "–".join(links) if is_range and len(links) == 2 else ", ".join(links)
-    return f'<sup class="citation" id="{site.anchor}">&#91;{inner}&#93;</sup>'
+    separator = "–" if is_range and len(links) == 2 else ", "
+    return fragment("citation.html", anchor=site.anchor, links=links, separator=separator)
 
 
 def replace_citations(text: str, sites: list[CitationSite], records: dict, lang: str, labels: dict) -> str:
@@ -183,8 +184,11 @@ def references_page(
     return render("references.html", probable=probable, unknown=unknown, labels=labels)
 
 
-def chapter_references(records: dict[int, Record], sites: list[CitationSite], lang: str, labels: dict) -> str:
-    """The "References" section at the end of a chapter: every entry its citations name, by number."""
+def chapter_references(
+    records: dict[int, Record], sites: list[CitationSite], lang: str, labels: dict, heading: bool = True
+) -> str:
+    """The "References" section at the end of a chapter: every entry its citations name, by
+    number; without its heading (``heading=False``) for a column of the parallel view."""
     from .templates import render
 
     numbers = sorted({n for site in sites for n in site.numbers if n in records})
@@ -196,4 +200,4 @@ def chapter_references(records: dict[int, Record], sites: list[CitationSite], la
         entry = _entry(records[n], lang, labels)
         entry["full"] = f"{relative_link(page, REFERENCES_PAGE)}#ref-{n}"
         entries.append(entry)
-    return render("chapter-references.html", entries=entries, labels=labels)
+    return render("chapter-references.html", entries=entries, labels=labels, heading=heading)

@@ -94,3 +94,33 @@ def test_language_switch_keeps_the_parallel_view(page, base_url):
     assert page.locator('link[rel="alternate"][hreflang]').count() == 0
     href = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
     assert href.endswith("en/parallel/immunology/t-cells/")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_tapped_citation_opens_its_popover_in_the_column_language(browser, base_url, prefix):
+    """On a phone (375 px, touch) a citation in either column opens the popover in place, with the
+    claim from that column's own reference list; Escape closes it and gives focus back."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/{prefix}parallel/immunology/cytokines/")
+        popover = page.locator(".citation-popover")
+        for lang, claim_word in (("zh-Hans", "支持的论述"), ("en", "Claim it supports")):
+            column = page.locator(f'.parallel-col[lang="{lang}"]')
+            link = column.locator("sup.citation a").nth(1)
+            number = link.inner_text().strip()
+            claim = column.locator(f'.chapter-references [data-ref="{number}"] .chapter-reference__claim')
+            link.scroll_into_view_if_needed()
+            link.tap()
+            popover.wait_for(state="visible")
+            # stayed in place (Material's scroll tracking may set a section's #id, never #ref-)
+            assert "/parallel/" in page.url and "#ref-" not in page.url
+            text = popover.inner_text()
+            assert f"[{number}]" in text and claim_word in text
+            assert claim.inner_text().strip() in text
+            assert page.evaluate("document.activeElement.classList.contains('citation-popover')")
+            page.keyboard.press("Escape")
+            popover.wait_for(state="hidden")
+            assert link.evaluate("a => document.activeElement === a")
+    finally:
+        context.close()

@@ -97,3 +97,22 @@ def test_handout_prints_questions_without_answers(print_page, base_url, tmp_path
     assert label not in handout and label not in full
     print_page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not print_page.evaluate("document.documentElement.classList.contains('print-no-answers')")
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+@pytest.mark.parametrize("path", ["immunology/t-cells/", "immunology/cytokines/"])
+def test_chapter_printout_carries_its_reference_list(print_page, base_url, tmp_path, lang, path):
+    full = "".join(pdf_pages(print_page, f"{base_url}/{LANGUAGES[lang]}{path}", tmp_path))
+    heading = squash(print_page.locator("#references-cited").inner_text()).rstrip("¶")
+    cited = print_page.evaluate(
+        """() => [...new Set([...document.querySelectorAll("sup.citation a[href*='#ref-']")]
+                  .map(a => a.hash.replace('#ref-', '')))].sort((a, b) => a - b)"""
+    )
+    assert cited and heading in full
+    # after the list's heading (its last occurrence: the printout's end), every number the
+    # chapter cites, each with the claim it supports (words printed nowhere else)
+    listing = full[full.rindex(heading) :]
+    for n in cited:
+        claim = print_page.locator(f'.chapter-references [data-ref="{n}"] .chapter-reference__claim').inner_text()
+        assert f"[{n}]" in listing, f"reference {n} is not in the printed list"
+        assert squash(claim)[:30] in listing, f"reference {n}: its claim is not printed"

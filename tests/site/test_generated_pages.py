@@ -102,25 +102,26 @@ def test_each_chapter_ends_with_the_references_it_cites(html, lang, chapter):
 @pytest.mark.parametrize(
     "chapter", ["immunology/t-cells/", "immunology/cytokines/", "autoimmune/rheumatoid-arthritis/"]
 )
-def test_first_use_of_each_term_in_each_section_links_to_its_entry(html, lang, chapter):
+def test_first_use_of_each_term_on_a_page_links_to_its_entry(html, lang, chapter):
     page = soup(html, lang, chapter)
     links = page.select("a.glossary-link")
     assert len(links) >= 5
     glossary_ids = {h["id"] for h in soup(html, lang, "glossary/").select(".glossary-entry h3[id]")}
-    section, seen = None, set()
-    for node in page.select("article h1[id], article h2[id], article h3[id], article a.glossary-link"):
-        if node.name != "a":
-            section, seen = node["id"], set()
-            continue
+    seen = set()
+    editorial = ["objectives", "keypoints", "selfcheck", "question", "editor", "figure-caption"]
+    for node in links:
         entry = node["href"].rsplit("#", 1)[1]
         assert entry in glossary_ids and node["href"].split("#")[0].endswith("glossary/")
-        assert entry not in seen, f"{entry} linked twice in section #{section}"
+        # once per page (a page is one numbered section of the review)
+        assert entry not in seen, f"{entry} linked twice on {chapter}"
         seen.add(entry)
         forbidden = node.find_parent(["h1", "h2", "h3", "h4", "a", "code", "pre", "summary", "sup"])
         assert forbidden is None, (entry, forbidden.name)
         assert node.find_parent(class_=["mermaid", "chapter-references"]) is None
-    # the first RANKL of the section, not a later one, is the linked one
-    first_rankl = page.find("abbr", string="RANKL")
+        # the source's text only: never in the editor's additions
+        assert node.find_parent(class_=editorial) is None, entry
+    # the first RANKL of the page's text, not a later one, is the linked one
+    first_rankl = next(a for a in page.find_all("abbr", string="RANKL") if not a.find_parent(class_=editorial))
     assert first_rankl.parent.name == "a" and "glossary-link" in first_rankl.parent["class"]
 
 

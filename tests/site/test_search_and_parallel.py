@@ -78,3 +78,18 @@ def test_no_diagram_source_is_indexed(site_dir, lang):
     text = json.dumps(index(site_dir, lang)["docs"], ensure_ascii=False)
     for source in ("flowchart", "accTitle", "accDescr", "click ", "href", "classDef", "-->"):
         assert source not in text, source
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_skip_figure_links_are_not_indexed(site_dir, html, lang):
+    import yaml
+
+    from sitebuild import ROOT
+
+    labels = yaml.safe_load((ROOT / "docs" / "_data" / "labels.yml").read_text(encoding="utf-8"))
+    skip = labels[lang]["skip_figure"].split("{n}")[0].strip()  # 跳过图 / Skip figure
+    # the links are on the pages, and their words nowhere in the index (jieba's word
+    # breaks are zero-width spaces in the Chinese index)
+    assert skip in html(lang, "immunology/cytokines/")
+    text = json.dumps(index(site_dir, lang)["docs"], ensure_ascii=False).replace("\u200b", "")
+    assert re.sub(r"\s", "", skip) not in re.sub(r"\s", "", text)

@@ -3,16 +3,35 @@
 // list (claim, status, DOI when identified) and a link to the full entry.
 // Escape, the close button or a tap outside closes it and gives focus back to
 // the citation. Ctrl/Cmd/Shift/middle clicks, and pages without the list
-// (where there is nothing to show in place), follow the link as before.
+// (where there is nothing to show in place), follow the link as before. The
+// parallel view has one list per column, and a citation opens its column's entry.
 (function () {
   "use strict";
 
   var list = null;
+  // The interface words (docs/_data/labels.yml) of each language, embedded once
+  // per page by the build (overrides/partials/site-labels.html); the page's own
+  // language's, or those of the language an element is in (a parallel-view column)
+  var labelsBlock = document.getElementById("site-labels");
+  var LABELS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  function wordsOf(element) {
+    var inLang = element.closest("[lang]") || document.documentElement;
+    return LABELS[inLang.getAttribute("lang").split("-")[0]] || {};
+  }
   var popover = null;
   var opener = null;
 
-  function words(name, n) {
-    return (list.getAttribute("data-popover-" + name) || "").replace("{n}", n);
+  // the popover speaks the language of the list its entry comes from
+  function words(key, n) {
+    return (wordsOf(list)[key] || "").replace("{n}", n);
+  }
+
+  // The entry of reference n. On the parallel view each column has its own list, in
+  // its language: a citation in the English column opens the English entry.
+  function entryFor(link, n) {
+    var column = link.closest(".parallel-col");
+    var scope = column ? '.parallel-col[lang="' + column.getAttribute("lang") + '"] ' : "";
+    return document.querySelector(scope + '.chapter-references [data-ref="' + n + '"]');
   }
 
   function close(restoreFocus) {
@@ -50,14 +69,15 @@
 
   function open(link, n) {
     // an entry reads the same in every chapter's list (the print page has them all)
-    var entry = document.querySelector('.chapter-references [data-ref="' + n + '"]');
+    var entry = entryFor(link, n);
     if (!entry) return false;
+    list = entry.closest(".chapter-references");
     popover.textContent = "";
     var close_ = document.createElement("button");
     close_.type = "button";
     close_.className = "citation-popover__close";
-    close_.setAttribute("aria-label", words("close", n));
-    close_.title = words("close", n);
+    close_.setAttribute("aria-label", words("popover_close", n));
+    close_.title = words("popover_close", n);
     close_.textContent = "×";
     close_.addEventListener("click", function () {
       close(true);
@@ -69,7 +89,7 @@
       body.appendChild(child.cloneNode(true));
     });
     popover.append(close_, body);
-    popover.setAttribute("aria-label", words("label", n));
+    popover.setAttribute("aria-label", words("popover_label", n));
     opener = link;
     link.setAttribute("aria-expanded", "true");
     popover.hidden = false;
