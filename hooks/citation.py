@@ -18,12 +18,15 @@ Formatting lives in sitecheck/citation.py.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
+import json
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+import plugin_internals
 from sitecheck.citation import (
     Citable,
     bibtex,
@@ -34,10 +37,11 @@ from sitecheck.citation import (
     split_at_access_date,
 )
 from sitecheck.data import DataError, load_mapping
+from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.history import last_commit_times
 from sitecheck.markdown import parse_headings
 from sitecheck.parallel import PARALLEL_DIR
-from sitehook import current_language, read_data, read_labels
+from sitehook import build_date, current_language, read_data, read_labels
 
 EDITION_FILE = "docs/_data/edition.yml"
 GIT_PLUGIN = "git-revision-date-localized"
@@ -52,13 +56,6 @@ EDITION_ID = "edition"
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
 
-def build_date() -> dt.date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.date()
-
-
 def on_config(config):
     state.clear()
     try:
@@ -70,6 +67,50 @@ def on_config(config):
     state["sections"] = {}  # page url -> [(heading id, Citable)]
     state["updated"] = {}  # page url -> date its text last changed
     state["titles"] = {}  # page url -> its h1 title
+    cache_git_dates(config)
+
+
+# git-revision-date-localized runs one `git log` per page in every build. Its answer depends only
+# on the commit checked out, the plugin's version and history options, and the page's path: kept
+# on disk (sitecheck/diskcache.py) in a file named by the first three, one entry per path. A new
+# commit starts a new file, so no page is ever served the date of an older commit. Only real
+# commits are kept; the plugin's fallbacks (no git, a file never committed) are asked each build.
+git_date_caches: dict[Path, DiskCache] = {}
+
+
+def a_commit(_name, value) -> bool:
+    return isinstance(value, list) and len(value) == 2 and bool(value[0]) and isinstance(value[1], int)
+
+
+def cache_git_dates(config) -> None:
+    plugin = _git_plugin(config)
+    if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
+        return
+    head = plugin.util.get_head_commit(config.docs_dir)
+    if not head:
+        return  # outside git: the plugin falls back to the build date
+    root = Path(config.config_file_path).parent
+    options = {name: plugin.config.get(name) for name in ("enable_git_follow", "ignored_commits_file")}
+    options["ignored_commits"] = list(getattr(plugin.util, "ignored_commits", []))
+    version = importlib.metadata.version("mkdocs-git-revision-date-localized-plugin")
+    key = file_key(version, head, json.dumps(options, sort_keys=True))
+    folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
+    path = folder / f"{key}.json"
+    cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=a_commit))
+
+    def lookup(page_path: str, is_first_commit: bool, ask):
+        name = Path(os.path.relpath(os.path.realpath(page_path), root)).as_posix() + (
+            " first" if is_first_commit else ""
+        )
+        commit = cache.get(name, lambda: list(ask()), keep=lambda value: a_commit(name, value))
+        return commit[0], commit[1]
+
+    plugin_internals.look_up_git_commits_with(plugin, lookup)
+
+
+def save_git_dates() -> None:
+    for cache in git_date_caches.values():
+        cache.save()
 
 
 def _git_plugin(config):
@@ -218,6 +259,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    save_git_dates()  # each language pass saves what it asked git
     folder = Path(config.site_dir) / _cite_prefix(config) / CITE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     lang = current_language(config)

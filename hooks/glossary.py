@@ -11,9 +11,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+import plugin_internals
+from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
@@ -62,7 +68,7 @@ def on_config(config):
     # editor's notes an entry can link to ('note: id'), by id -> page
     notes = check_corrections(*load_corrections(config))[4]  # valid notes only
     state["note_pages"] = {record.get("id"): record.get("page") for _path, record in notes}
-    load_search_dictionary(state["records"])
+    segment_search_text(config, state["records"])
 
 
 def on_pre_build(config):
@@ -126,6 +132,58 @@ def load_search_dictionary(records) -> None:
         if term not in search_terms:
             jieba.add_word(term, int(frequency), tag)
             search_terms.add(term)
+
+
+# The cache of jieba's words for search (sitecheck/diskcache.py), one object per file for the
+# process: both language passes (and `mkdocs serve` rebuilds) share what is loaded. The file is
+# named by jieba's version, its dictionary and the user dictionary (the glossary's terms); inside,
+# each text maps to its words, so a changed text is segmented anew, never served old words.
+segment_caches: dict[Path, DiskCache] = {}
+dictionary_digests: dict[tuple, bytes] = {}
+
+
+def words_of_a_text(text, words) -> bool:
+    return isinstance(words, list) and "".join(words) == text
+
+
+def segment_search_text(config, records) -> None:
+    """Material's search gets jieba's words from the cache; jieba's dictionary is loaded
+    (and the glossary's terms added) only when a text is not there yet."""
+    try:
+        import jieba
+    except ImportError:  # search then indexes without segmentation
+        return
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("SEARCH_SEGMENTS_CACHE_DIR") or root / ".cache" / "search-segments")
+    key = file_key(jieba.__version__, jieba_dictionary_digest(jieba), jieba_user_dictionary(records))
+    path = folder / f"{key}.json"
+    cache = segment_caches.get(path) or segment_caches.setdefault(path, DiskCache(path, valid=words_of_a_text))
+
+    def segment(text: str) -> list[str]:
+        load_search_dictionary(records)
+        return list(jieba.cut(text))
+
+    def cut(sentence, *_args, **_kwargs):
+        text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
+        return cache.get(text, lambda: segment(text))
+
+    plugin_internals.segment_search_text_with(cut)
+
+
+def jieba_dictionary_digest(jieba) -> bytes:
+    """SHA-256 of the dictionary jieba would load (its own, or search's ``jieba_dict``)."""
+    name = jieba.dt.dictionary or ""
+    stat = os.stat(name) if name and os.path.isfile(name) else None
+    identity = (name, stat.st_size if stat else None, stat.st_mtime_ns if stat else None)
+    if identity not in dictionary_digests:
+        with jieba.dt.get_dict_file() as dictionary:
+            dictionary_digests[identity] = hashlib.sha256(dictionary.read()).digest()
+    return dictionary_digests[identity]
+
+
+def on_post_build(config):
+    for cache in segment_caches.values():  # each language pass saves what it segmented
+        cache.save()
 
 
 def on_page_content(html, page, config, files):

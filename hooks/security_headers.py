@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from sitecheck.headers import fingerprinted, handler_findings, script_hashes
+from sitecheck.headers import fingerprinted, handler_findings, inline_code, script_hashes
 
 log = get_plugin_logger("headers")
 
@@ -47,7 +47,11 @@ def on_post_build(config):
     if (i18n is not None and i18n.building) or is_offline_build(config):
         return  # a nested per-language build (the outer one writes the file), or file://
     site = Path(config.site_dir)
-    documents = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    # each page parsed once, for both its scripts and its handlers
+    documents = {
+        path.relative_to(site).as_posix(): inline_code(path.read_text(encoding="utf-8"))
+        for path in site.rglob("*.html")
+    }
     for name, line, message in handler_findings(documents):
         log.warning(f"{name}:{line}: {message}")
     paths = ["/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]

@@ -97,16 +97,21 @@ def inline_code(html: str) -> InlineCode:
     return parser.found
 
 
-def script_hashes(documents: dict[str, str]) -> list[str]:
-    """The union of the inline-script hashes of ``documents`` (name -> HTML), sorted."""
-    return sorted({script_hash(s) for html in documents.values() for s in inline_code(html).scripts})
+def _parsed(document: str | InlineCode) -> InlineCode:
+    return document if isinstance(document, InlineCode) else inline_code(document)
 
 
-def handler_findings(documents: dict[str, str]) -> list[tuple[str, int, str]]:
+def script_hashes(documents: dict[str, str | InlineCode]) -> list[str]:
+    """The union of the inline-script hashes of ``documents`` (name -> HTML, or its
+    ``inline_code`` when the caller has parsed it already), sorted."""
+    return sorted({script_hash(s) for document in documents.values() for s in _parsed(document).scripts})
+
+
+def handler_findings(documents: dict[str, str | InlineCode]) -> list[tuple[str, int, str]]:
     """(document, line, message) for each inline event handler, which the policy blocks."""
     findings = []
-    for name, html in sorted(documents.items()):
-        for line, tag, attribute in inline_code(html).handlers:
+    for name, document in sorted(documents.items()):
+        for line, tag, attribute in _parsed(document).handlers:
             findings.append(
                 (
                     name,

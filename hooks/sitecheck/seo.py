@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
+from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
+from bs4.builder import HTMLTreeBuilder
 
 # hreflang (BCP 47) and Open Graph locale per site language; x-default is the default language
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
@@ -22,17 +24,73 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def first_paragraph_text(html: str) -> str:
     """The text of the page's first top-level paragraph (not inside an admonition,
-    not a subtitle), without citation marks, whitespace collapsed; "" if none."""
-    soup = BeautifulSoup(html, "html.parser")
-    for paragraph in soup.find_all("p", recursive=False):
-        if paragraph.get("class"):
-            continue
-        for citation in paragraph.select("sup.citation, .editor-note-ref"):
-            citation.decompose()
-        text = re.sub(r"\s+", " ", unescape(paragraph.get_text())).strip()
+    not a subtitle), without citation marks, whitespace collapsed; "" if none.
+
+    Only the page's beginning is read: the paragraphs are found with a streaming
+    parser that stops at the first one with text, and only that paragraph is
+    parsed into a tree (most of a chapter, its figures' SVG included, is never read).
+    """
+    finder = _TopLevelParagraphs(html)
+    for start, end in finder.spans():
+        text = _paragraph_text(html[start:end])
         if text:
             return text
     return ""
+
+
+def _paragraph_text(snippet: str) -> str:
+    paragraph = BeautifulSoup(snippet, "html.parser").p
+    for citation in paragraph.select("sup.citation, .editor-note-ref"):
+        citation.decompose()
+    return re.sub(r"\s+", " ", unescape(paragraph.get_text())).strip()
+
+
+# Elements that never have content (BeautifulSoup's list for HTML): no end tag to wait for
+VOID_ELEMENTS = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS)
+CHUNK = 4096
+
+
+class _TopLevelParagraphs(HTMLParser):
+    """(start, end) offsets of the document's top-level ``<p>`` elements without a class,
+    in order, read chunk by chunk. Nesting as BeautifulSoup's html.parser tree builds it:
+    an end tag closes the innermost open element of its name and any inside it; an end tag
+    with no open element of its name is ignored."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.open: list[tuple[str, int | None]] = []  # (tag, start offset of a candidate <p>)
+        self.found: list[tuple[int, int]] = []
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def spans(self):
+        for at in range(0, len(self.html), CHUNK):
+            self.feed(self.html[at : at + CHUNK])
+            while self.found:
+                yield self.found.pop(0)
+        self.close()
+        yield from self.found
+        if self.open and self.open[0][1] is not None:  # a paragraph the page never closes ends with it
+            yield self.open[0][1], len(self.html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_ELEMENTS:
+            return
+        candidate = not self.open and tag == "p" and not (dict(attrs).get("class") or "").split()
+        self.open.append((tag, self.position() if candidate else None))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                start = self.open[depth][1]
+                del self.open[depth:]
+                if start is not None and depth == 0:
+                    self.found.append((start, self.html.index(">", self.position()) + 1))
+                return
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from html import unescape
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitecheck.seo import (
     alternates,
@@ -69,3 +76,47 @@ def test_every_page_directory_gets_a_sitemap_of_the_pages_below_it():
 
 def test_robots_txt_names_the_sitemap():
     assert robots_txt(SITE).splitlines()[-1] == "Sitemap: https://example.org/osteoimmunology/sitemap.xml"
+
+
+def reference_first_paragraph_text(html: str) -> str:
+    """The description as it was made before the streaming parser: the whole page in BeautifulSoup."""
+    for paragraph in BeautifulSoup(html, "html.parser").find_all("p", recursive=False):
+        if paragraph.get("class"):
+            continue
+        for citation in paragraph.select("sup.citation, .editor-note-ref"):
+            citation.decompose()
+        text = re.sub(r"\s+", " ", unescape(paragraph.get_text())).strip()
+        if text:
+            return text
+    return ""
+
+
+TEXTS = st.sampled_from(["骨", "IL-17", " ", "\n", "&amp;", "&lt;b&gt;", "x" * 3000, "</span>", "</p>", ""])
+LONE_TAGS = st.sampled_from(["<br />", "<br>", "<img alt='a'>", "<p/>", "<!-- <p>c</p> -->", "</div>", "<hr>"])
+ELEMENTS = {
+    "<p>": "</p>",
+    '<p class="source-subtitle">': "</p>",
+    '<p class=" ">': "</p>",
+    "<div>": "</div>",
+    '<sup class="citation">': "</sup>",
+    "<abbr>": "</abbr>",
+    '<span class="editor-note-ref">': "</span>",
+    '<svg viewBox="0 0 1 1">': "</svg>",
+    '<h1 id="t">': "</h1>",
+    "<em>": "</em>",
+}
+NODES = st.recursive(
+    st.one_of(TEXTS, LONE_TAGS),
+    lambda inner: st.tuples(st.sampled_from(sorted(ELEMENTS)), st.lists(inner, max_size=4), st.booleans()).map(
+        lambda node: node[0] + "".join(node[1]) + (ELEMENTS[node[0]] if node[2] else "")  # sometimes unclosed
+    ),
+    max_leaves=30,
+)
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NODES, max_size=6).map("".join))
+def test_description_is_what_a_whole_page_parse_finds(html):
+    # the streaming parser reads only the page's beginning; it must find what BeautifulSoup finds
+    assert first_paragraph_text(html) == reference_first_paragraph_text(html)

@@ -1,0 +1,82 @@
+"""The on-disk cache of git's last-change dates (hooks/sitecheck/diskcache.py, wired in
+hooks/citation.py): a new commit is never served the date of an older one, and a
+rebuild at the same commit asks git nothing."""
+
+from __future__ import annotations
+
+import subprocess
+from types import SimpleNamespace
+
+import citation  # hooks/citation.py
+import pytest
+from mkdocs_git_revision_date_localized_plugin.util import Util
+
+PLUGIN_OPTIONS = {"enable_git_follow": True, "fallback_to_build_date": True, "strict": True}
+
+
+def git(root, *args, when="2026-01-01T00:00:00Z"):
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "HOME": str(root), "PATH": "/usr/bin:/bin"}
+    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t")
+    env.update(GIT_COMMITTER_EMAIL="t@example.org")
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "page.md").write_text("one\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "one", when="2026-01-01T00:00:00Z")
+    monkeypatch.setenv("GIT_DATES_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(citation, "git_date_caches", {})
+    return root
+
+
+def configured(root):
+    """What citation.py's on_config sees: the git plugin after its own on_config."""
+    plugin = SimpleNamespace(config=dict(PLUGIN_OPTIONS, enabled=True), util=Util(PLUGIN_OPTIONS, str(root)))
+    config = SimpleNamespace(
+        config_file_path=str(root / "mkdocs.yml"),
+        docs_dir=str(root / "docs"),
+        plugins={citation.GIT_PLUGIN: plugin},
+    )
+    citation.cache_git_dates(config)
+    return plugin, config
+
+
+def test_a_new_commit_is_not_served_the_old_date(project):
+    page = str(project / "docs" / "page.md")
+    plugin, config = configured(project)
+    first = plugin.util.get_git_commit_timestamp(path=page, is_first_commit=False)
+    citation.save_git_dates()
+    (project / "docs" / "page.md").write_text("two\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "two", when="2026-02-01T00:00:00Z")
+    plugin, config = configured(project)
+    second = plugin.util.get_git_commit_timestamp(path=page, is_first_commit=False)
+    assert first[1] < second[1] and first[0] != second[0]
+
+
+def test_a_rebuild_at_the_same_commit_asks_git_nothing(project, monkeypatch):
+    page = str(project / "docs" / "page.md")
+    plugin, config = configured(project)
+    answer = plugin.util.get_git_commit_timestamp(path=page, is_first_commit=False)
+    citation.save_git_dates()
+    monkeypatch.setattr(citation, "git_date_caches", {})  # a new build process
+
+    def no_git(self, path, is_first_commit=False):
+        raise AssertionError("git was asked for a cached date")
+
+    monkeypatch.setattr(Util, "get_git_commit_timestamp", no_git)
+    plugin, config = configured(project)
+    assert plugin.util.get_git_commit_timestamp(path=page, is_first_commit=False) == answer
+
+
+def test_a_file_without_commits_is_asked_every_time(project):
+    new = project / "docs" / "new.md"
+    new.write_text("new\n", encoding="utf-8")
+    plugin, config = configured(project)
+    commit, _when = plugin.util.get_git_commit_timestamp(path=str(new), is_first_commit=False)
+    assert commit == ""  # the plugin's fallback (the build's time): not kept
+    assert citation.git_date_caches[next(iter(citation.git_date_caches))].values == {}
