@@ -22,6 +22,7 @@ import re
 
 from mkdocs.utils import get_relative_url
 
+from sitecheck.templates import fragment
 from sitehook import current_language, read_labels
 
 DOWNLOADS_DIR = "downloads"
@@ -58,11 +59,9 @@ def render_download_links(html: str, page_url: str, available: tuple[str, ...], 
 
     def replace(match: re.Match) -> str:
         name, attributes, text = match.groups()
-        if name in available:
-            # data-release-file: scripts/release.py checks these links once the files exist
-            return f'<a href="{download_url(name, page_url)}"{attributes} data-release-file>{text}</a>'
+        href = download_url(name, page_url) if name in available else None
         note = re.sub(r"`([^`]+)`", r"<code>\1</code>", not_built)
-        return f'<span class="release-file">{text}</span> <em class="release-file__missing">{note}</em>'
+        return fragment("download-link.html", href=href, attributes=attributes, text=text, note=note)
 
     return DOWNLOAD_LINK_RE.sub(replace, html)
 

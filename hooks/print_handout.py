@@ -11,18 +11,12 @@ from __future__ import annotations
 
 import re
 
-from jinja2 import Template
-
 from sitecheck.parallel import PARALLEL_DIR
+from sitecheck.templates import fragment
 from sitehook import current_language, read_labels
 
 # a self-check question (CONTRIBUTING.md: '??? question'): no nested <details>
 QUESTION_RE = re.compile(r'<details class="question">.*?</details>', re.S)
-BUTTON = Template(
-    '<p class="print-handout" hidden>'
-    '<button type="button" class="md-button print-handout__button">{{ label }}</button> '
-    '<span class="print-handout__hint">{{ hint }}</span></p>'
-)
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -38,7 +32,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
         return html
     words = state["labels"][current_language(config)]
-    button = BUTTON.render(label=words["print_handout"], hint=words["print_handout_hint"])
+    button = fragment("print-handout.html", label=words["print_handout"], hint=words["print_handout_hint"])
     questions = list(QUESTION_RE.finditer(html))
     if not questions:
         return html

@@ -8,15 +8,13 @@
   (default ``edit/main/docs/``). Generated pages (the parallel views) have no
   file of their own and get no edit action.
 - The footer and the PDF cover say whose text the review is and how to ask
-  for a correction or a takedown (config.extra.publisher, from labels.yml).
+  for a correction or a takedown (config.extra.publisher; the words from labels.yml).
 """
 
 from __future__ import annotations
 
 import os
 from urllib.parse import urlsplit
-
-from sitehook import read_labels
 
 DEFAULT_EDIT_URI = "edit/main/docs/"
 
@@ -41,7 +39,6 @@ def on_config(config):
         # MkDocs guesses "edit/master/docs/" for GitHub; the branch is a setting here
         config.edit_uri = os.environ.get("EDIT_URI") or DEFAULT_EDIT_URI
     config.extra["publisher"] = {
-        "labels": read_labels(config),
         "report_url": issues_url(config.repo_url),
     }
     return config

@@ -3,14 +3,16 @@ sources on disk, and how findings are logged. Kept apart from the pure checks.""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 import plugin_internals
-from sitecheck.data import DataError, load_keyed_records, load_mapping, load_records
+from sitecheck.data import DataError, load_keyed_records, load_records
 from sitecheck.pages import page_key
-from sitecheck.schema import labels_findings
+from sitecheck.schema import LabelsError, load_labels
 
 LABELS_FILE = "docs/_data/labels.yml"
 CORRECTIONS_DIR = "docs/_data/corrections"
@@ -24,6 +26,13 @@ def is_default_language_build(config) -> bool:
 
 def current_language(config) -> str:
     return plugin_internals.current_language(config) or "zh"
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date()
 
 
 def project_relative(config, path: Path) -> str:
@@ -68,14 +77,9 @@ def read_data(config, relative: str) -> str:
 def read_labels(config) -> dict:
     """Interface words per language from docs/_data/labels.yml, every language with every word."""
     try:
-        labels = load_mapping(read_data(config, LABELS_FILE), LABELS_FILE)
-    except DataError as error:
+        return load_labels(read_data(config, LABELS_FILE), LABELS_FILE, plugin_internals.languages(config))
+    except (DataError, LabelsError) as error:
         raise PluginError(str(error)) from error
-    languages = plugin_internals.languages(config) or list(labels)
-    problems = labels_findings(labels, LABELS_FILE, languages)
-    if problems:
-        raise PluginError("\n".join(problems))
-    return labels
 
 
 def load_data(config, relative: str) -> list:

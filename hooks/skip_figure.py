@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import re
 
-from jinja2 import Template
-
+from sitecheck.templates import fragment
 from sitehook import current_language, read_labels
 
 # mermaid2 writes '<pre  class="mermaid">' (two spaces); the inline-SVG hook '<div class="diagram">'
 DIAGRAM_RE = re.compile(r'<(?:pre|div)\s[^>]*?class="(?:[^"]*\s)?(?:mermaid|diagram)["\s]')
 CAPTION_ID_RE = re.compile(r'id="(figure-(\d+))"')
-# Not the page's text, so not in the search index: Material's search skips an element
-# with data-search-exclude (and strips the attribute from the page once it has a value)
-LINK = Template('<a class="skip-figure" href="#{{ target }}" data-search-exclude="true">{{ label }}</a>')
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -39,7 +35,8 @@ def on_page_content(html, page, config, files):
         caption = CAPTION_ID_RE.search(html, match.end())
         if caption is None:
             continue
-        link = LINK.render(target=caption.group(1), label=words["skip_figure"].format(n=caption.group(2)))
+        label = words["skip_figure"].format(n=caption.group(2))
+        link = fragment("skip-figure.html", target=caption.group(1), label=label)
         pieces += [html[at : match.start()], link]
         at = match.start()
     return "".join(pieces) + html[at:]

@@ -71,13 +71,11 @@ def on_pre_build(config):
         STATE.theme_colour = primary_colour(read_data(config, PALETTE_CSS), PALETTE_CSS)
     except WebAppError as error:
         raise PluginError(str(error)) from error
-    labels = read_labels(config)[current_language(config)]
     STATE.context = {
         "manifest": language_root(config) + MANIFEST,
         "apple_touch_icon": f"{ICON_DIR}/{APPLE_TOUCH_ICON.file}",
         "theme_colour": STATE.theme_colour,
         "service_worker": SERVICE_WORKER if service_worker_enabled(config) else None,
-        "labels": {key: labels[key] for key in ("update_ready", "update_reload", "update_later")},
     }
 
 

@@ -14,6 +14,7 @@ from .data import Record
 from .findings import Finding
 from .markdown import content_lines
 from .schema import check_corrections
+from .templates import fragment, render
 
 NOTE_MARKER_RE = re.compile(r"^\[\[note:([a-z0-9-]+)\]\]\s*$")
 
@@ -86,11 +87,8 @@ def marker_findings(pages: dict[str, str], notes: list[tuple[str, Record]]) -> l
 
 
 def note_markdown(record: Record, lang: str, labels: dict) -> str:
-    body = str(record.get(lang)).strip().replace("\n", "\n    ")
-    return (
-        f'<div class="editor-note" id="note-{record.get("id")}" markdown>\n\n'
-        f'!!! editor "{labels["note_title"]}"\n\n    {body}\n\n</div>\n'
-    )
+    body = str(record.get(lang)).strip()
+    return render("editor-note.md", id=record.get("id"), title=labels["note_title"], body=body)
 
 
 def replace_note_markers(text: str, notes: dict[str, Record], lang: str, labels: dict) -> str:
@@ -106,35 +104,39 @@ def _cell(text: str) -> str:
 
 
 def _zh(text: str) -> str:
-    return f'<span lang="zh-Hans">{_cell(text)}</span>'
+    return fragment("zh-text.html", text=_cell(text))
 
 
 def corrections_table(corrections: list[tuple[str, Record]], lang: str, labels: dict, titles: dict) -> str:
-    head = (
-        f"| {labels['corrections_page']} | {labels['corrections_source']} | "
-        f"{labels['corrections_site']} | {labels['corrections_why']} |\n|---|---|---|---|\n"
-    )
     rows = []
     for _path, record in corrections:
         page, section = record.get("page"), record.get("section")
-        title = titles.get((page, lang, section), section)
-        count = record.get("count") or 1
-        times = f" ×{count}" if count > 1 else ""
-        source = record.get("source") if record.get("kind") == "english" else _zh(record.get("source"))
-        site = record.get("site") if record.get("kind") == "english" else _zh(record.get("site"))
+        english = record.get("kind") == "english"
         rows.append(
-            f"| [{_cell(title)}]({page}.md#{section}) | {source}{times} | {site} | {_cell(record.get('why.' + lang))} |"
+            {
+                "title": _cell(titles.get((page, lang, section), section)),
+                "page": page,
+                "section": section,
+                "count": record.get("count") or 1,
+                "source": record.get("source") if english else _zh(record.get("source")),
+                "site": record.get("site") if english else _zh(record.get("site")),
+                "why": _cell(record.get("why." + lang)),
+            }
         )
-    return head + "\n".join(rows) + "\n"
+    return fragment("corrections-table.md", labels=labels, rows=rows)
 
 
 def notes_list(notes: list[tuple[str, Record]], lang: str, labels: dict, titles: dict) -> str:
     items = []
     for _path, record in notes:
-        page, section, note_id = record.get("page"), record.get("section"), record.get("id")
-        title = titles.get((page, lang, section), section)
+        page, section = record.get("page"), record.get("section")
         items.append(
-            f"- **[{_cell(title)}]({page}.md#note-{note_id})** — {labels['notes_quote']}{labels['colon']}"
-            f"“{_zh(record.get('quote'))}”  \n  {str(record.get(lang)).strip()}"
+            {
+                "title": _cell(titles.get((page, lang, section), section)),
+                "page": page,
+                "id": record.get("id"),
+                "quote": _zh(record.get("quote")),
+                "text": str(record.get(lang)).strip(),
+            }
         )
-    return "\n".join(items) + "\n"
+    return fragment("notes-list.md", labels=labels, items=items)

@@ -11,6 +11,8 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
+from .templates import fragment
+
 COMMIT_MARK = "@@commit "
 ADDED_ID_RE = re.compile(r"^\+\s*-\s*id:\s*['\"]?([A-Za-z0-9_.-]+)")
 
@@ -95,9 +97,8 @@ def history_markdown(records, git_dates: dict[str, dt.date], lang: str, labels: 
             key = (record.get("page"), record.get("section"))
             places[key] = places.get(key, 0) + 1
         links = [
-            f"[{titles.get((page, lang, section), section)}]({page}.md#{section})" + (f" ×{n}" if n > 1 else "")
+            {"title": titles.get((page, lang, section), section), "page": page, "section": section, "n": n}
             for (page, section), n in places.items()
         ]
-        count = labels["history_count"].format(n=len(group))
-        items.append(f"- **{when}**{labels['colon']}{count}{labels['colon']}" + labels["list_separator"].join(links))
-    return "\n".join(items) + "\n"
+        items.append({"when": when, "count": len(group), "places": links})
+    return fragment("history-list.md", labels=labels, groups=items)

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from .findings import Finding
 from .markdown import FENCE_RE, HEADING_ID_RE, HEADING_RE
 from .sections import page_url
+from .templates import fragment, render
 
 # The Chinese page repeats the source's English subtitle under a heading; the
 # English page does not, so it belongs to the heading rather than being a block.
@@ -198,21 +199,13 @@ def prefix_ids(text: str, prefix: str) -> str:
     return ATTR_LIST_LINE_RE.sub(lambda m: f"{m.group(1)}#{prefix}-{m.group(2)}{m.group(3)}", text)
 
 
-def _column(lang: str, body: str) -> str:
-    # md_in_html: the column's Markdown (admonitions, fences, raw HTML) renders as usual
-    return f'<div class="parallel-col" lang="{COLUMN_LANG[lang]}" markdown="block">\n\n{body}\n\n</div>'
-
-
 def _row(zh: str, en: str, kind: str) -> str:
-    return (
-        f'<div class="parallel-row parallel-row--{kind}" markdown="block">\n\n'
-        f"{_column('zh', zh)}\n\n{_column('en', en)}\n\n</div>"
-    )
+    columns = [{"lang": COLUMN_LANG["zh"], "body": zh}, {"lang": COLUMN_LANG["en"], "body": en}]
+    return fragment("parallel-row.md", kind=kind, columns=columns)
 
 
 def _title_block(section: Section) -> str:
-    title = f'<p class="parallel-title"><strong>{section.title}</strong></p>'
-    return title + ("\n\n" + section.subtitle if section.subtitle else "")
+    return fragment("parallel-title.md", title=section.title, subtitle=section.subtitle)
 
 
 def parallel_page_markdown(
@@ -235,8 +228,7 @@ def parallel_page_markdown(
                 title = f"{labels['parallel_title']}{labels['colon']}{title}"
             out.append(f"{'#' * section.level} {title} {{ #{section.id} }}\n")
             if section.level == 1:
-                back = f"[{labels['parallel_back']}]({chapter_link})"
-                out.append(f'<p class="parallel-back" markdown="span">{back}</p>\n')
+                out.append(render("parallel-back.md", labels=labels, target=chapter_link))
             out.append(_row(_title_block(pair.zh), _title_block(pair.en), "title") + "\n")
         for zh_block, en_block in pair.rows:
             zh = render_block(rebase_links(zh_block.text, page), "zh") if zh_block else ""
@@ -264,7 +256,7 @@ def references_markdown(lang: str, labels: dict[str, dict], zh_list: str, en_lis
 
 def chapter_link_markdown(target: str, labels: dict) -> str:
     """The link to the view, placed near the top of a chapter page."""
-    return f'<p class="parallel-link" markdown="span">[{labels["parallel_link"]}]({target})</p>\n'
+    return render("parallel-link.md", labels=labels, target=target)
 
 
 def insert_after_title(markdown: str, snippet: str) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .findings import Finding
+from .templates import fragment
 
 LIST_FILE = "docs/_data/permalinks.txt"
 ALIASES_FILE = "docs/_data/anchor-aliases.yml"
@@ -178,9 +179,8 @@ def insert_aliases(html: str, aliases: list[AnchorAlias]) -> tuple[str, list[Anc
     unplaced = []
     for alias in aliases:
         heading = re.compile(rf'(<h[1-6]\b[^>]*\bid="{re.escape(alias.new)}"[^>]*>)')
-        html, count = heading.subn(
-            lambda m, a=alias: f'{m.group(1)}<span id="{a.old}" class="{ALIAS_CLASS}"></span>', html, count=1
-        )
+        target = fragment("anchor-alias.html", old=alias.old, css_class=ALIAS_CLASS)
+        html, count = heading.subn(lambda m, target=target: m.group(1) + target, html, count=1)
         if not count:
             unplaced.append(alias)
     return html, unplaced

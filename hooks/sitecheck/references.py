@@ -14,6 +14,7 @@ from .data import Record
 from .findings import Finding
 from .pages import CitationSite, relative_link
 from .schema import Checked, check_references
+from .templates import fragment
 
 REFERENCES_PAGE = "references"
 
@@ -117,8 +118,8 @@ def citation_markdown(site: CitationSite, records: dict[int, Record], lang: str,
     # A two-number range keeps its dash ([7–8]); longer ranges expand so that
     # every number is visible and has its own link ([9, 10, 11]).
     is_range = "-" in site.raw or "–" in site.raw
-    inner = "–".join(links) if is_range and len(links) == 2 else ", ".join(links)
-    return f'<sup class="citation" id="{site.anchor}">&#91;{inner}&#93;</sup>'
+    separator = "–" if is_range and len(links) == 2 else ", "
+    return fragment("citation.html", anchor=site.anchor, links=links, separator=separator)
 
 
 def replace_citations(text: str, sites: list[CitationSite], records: dict, lang: str, labels: dict) -> str:

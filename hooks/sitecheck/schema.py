@@ -27,13 +27,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
-from .data import Record
+from .data import Record, load_mapping
 from .findings import Finding
 
 # Text that must be there: a string (not a number or a list), not blank
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 PositiveInt = Annotated[int, Field(strict=True, gt=0)]
+# A slot in an interface word that the code fills in: "Reference {n}"
+PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 
 
 class _Model(BaseModel):
@@ -302,4 +304,37 @@ def labels_findings(labels: Any, path: str, languages: list[str]) -> list[str]:
     for lang, present in keys.items():
         for key in sorted(every - present):
             problems.append(f"{path}: label '{key}' is missing in '{lang}'; add its {lang} wording.")
+    problems += placeholder_findings(labels, path, [lang for lang in languages if lang in keys])
+    return problems
+
+
+class LabelsError(ValueError):
+    """labels.yml parsed but incomplete: its problems, one a line."""
+
+
+def load_labels(text: str, path: str, languages: list[str] | None = None) -> dict[str, dict[str, str]]:
+    """The interface words of labels.yml per language (every language, when none
+    are named, has every word); DataError for broken YAML, LabelsError otherwise."""
+    labels = load_mapping(text, path)
+    problems = labels_findings(labels, path, languages or list(labels))
+    if problems:
+        raise LabelsError("\n".join(problems))
+    return labels
+
+
+def placeholder_findings(labels: dict, path: str, languages: list[str]) -> list[str]:
+    """A word whose ``{name}`` slots differ between languages: the code fills the same slots in each."""
+    problems = []
+    if not languages:
+        return problems
+    first = languages[0]
+    for key, value in labels[first].items():
+        if not isinstance(value, str):
+            continue
+        slots = set(PLACEHOLDER_RE.findall(value))
+        for lang in languages[1:]:
+            other = labels[lang].get(key)
+            if isinstance(other, str) and set(PLACEHOLDER_RE.findall(other)) != slots:
+                want = ", ".join("{" + s + "}" for s in sorted(slots)) or "no {…} slot"
+                problems.append(f"{path}: label '{lang}.{key}' must have the slots of '{first}.{key}' ({want}).")
     return problems

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .markdown import parse_headings
 from .pages import page_key
+from .templates import fragment
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,15 @@ def linkable_sections(sources: dict[str, str], order: list[str]) -> list[Linkabl
 
 
 def sections_table(sections: list[LinkableSection], site_url: str, lang: str, labels: dict) -> str:
-    head = f"| {labels['section_link']} | {labels['url_zh']} | {labels['url_en']} |\n|---|---|---|\n"
-    rows = []
-    for section in sections:
-        indent = "　" * (section.level - 1)
-        title = section.title[lang]
-        zh_url = section_url(site_url, "zh", section.page, section.id)
-        en_url = section_url(site_url, "en", section.page, section.id)
-        rows.append(f"| {indent}[{title}]({section.page}.md#{section.id}) | `{zh_url}` | `{en_url}` |")
-    return head + "\n".join(rows) + "\n"
+    rows = [
+        {
+            "indent": "\u3000" * (section.level - 1),  # an ideographic space per level
+            "title": section.title[lang],
+            "page": section.page,
+            "id": section.id,
+            "zh_url": section_url(site_url, "zh", section.page, section.id),
+            "en_url": section_url(site_url, "en", section.page, section.id),
+        }
+        for section in sections
+    ]
+    return fragment("sections-table.md", labels=labels, rows=rows)

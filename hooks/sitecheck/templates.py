@@ -1,5 +1,7 @@
 """Generated HTML comes from Jinja templates in overrides/partials/generated/,
-not f-strings: markup in one place, every value escaped."""
+not f-strings: markup in one place. ``*.html`` templates escape every value;
+``*.md`` templates write Markdown (with raw HTML blocks) around Markdown the
+caller gives them, which must stay as it is, so they escape nothing."""
 
 from __future__ import annotations
 
@@ -23,3 +25,8 @@ def environment() -> Environment:
 
 def render(name: str, **values) -> str:
     return environment().get_template(name).render(**values)
+
+
+def fragment(name: str, **values) -> str:
+    """A piece of markup to splice into text: the template without its file's final newline."""
+    return render(name, **values).removesuffix("\n")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
+from interface_words import SCRIPT_WORDS
 
 from conftest import PAGES
+from sitebuild import ROOT
+from sitecheck.schema import load_labels
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -46,3 +50,19 @@ def test_section_permalinks_are_titled_in_the_page_language(html, page):
             assert not any(HAN.search(t) for t in titles), titles
         else:
             assert all(HAN.search(t) for t in titles), titles
+
+
+LABELS_FILE = "docs/_data/labels.yml"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_scripts_get_their_words_from_one_json_block_of_labels_yml(html, lang):
+    """Every page carries one non-executable JSON block with the script words of each
+    language, equal to labels.yml (hooks/interface_words.py, partials/site-labels.html)."""
+    labels = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE)
+    expected = {code: {key: labels[code][key] for key in SCRIPT_WORDS} for code in ("zh", "en")}
+    for page in PAGES:
+        blocks = BeautifulSoup(html(lang, page), "html.parser").select("script#site-labels")
+        assert len(blocks) == 1, f"{lang} {page!r}: {len(blocks)} labels blocks"
+        assert blocks[0].get("type") == "application/json"
+        assert json.loads(blocks[0].string) == expected, f"{lang} {page!r}"

@@ -9,12 +9,21 @@
   "use strict";
 
   var list = null;
+  // The interface words (docs/_data/labels.yml) of each language, embedded once
+  // per page by the build (overrides/partials/site-labels.html); the page's own
+  // language's, or those of the language an element is in (a parallel-view column)
+  var labelsBlock = document.getElementById("site-labels");
+  var LABELS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  function wordsOf(element) {
+    var inLang = element.closest("[lang]") || document.documentElement;
+    return LABELS[inLang.getAttribute("lang").split("-")[0]] || {};
+  }
   var popover = null;
   var opener = null;
 
   // the popover speaks the language of the list its entry comes from
-  function words(name, n) {
-    return (list.getAttribute("data-popover-" + name) || "").replace("{n}", n);
+  function words(key, n) {
+    return (wordsOf(list)[key] || "").replace("{n}", n);
   }
 
   // The entry of reference n. On the parallel view each column has its own list, in
@@ -67,8 +76,8 @@
     var close_ = document.createElement("button");
     close_.type = "button";
     close_.className = "citation-popover__close";
-    close_.setAttribute("aria-label", words("close", n));
-    close_.title = words("close", n);
+    close_.setAttribute("aria-label", words("popover_close", n));
+    close_.title = words("popover_close", n);
     close_.textContent = "×";
     close_.addEventListener("click", function () {
       close(true);
@@ -80,7 +89,7 @@
       body.appendChild(child.cloneNode(true));
     });
     popover.append(close_, body);
-    popover.setAttribute("aria-label", words("label", n));
+    popover.setAttribute("aria-label", words("popover_label", n));
     opener = link;
     link.setAttribute("aria-expanded", "true");
     popover.hidden = false;

@@ -7,20 +7,11 @@
 (function () {
   "use strict";
 
-  var isChinese = /^zh/i.test(document.documentElement.lang);
-  var WORDS = isChinese
-    ? {
-        copyLink: "复制本节链接",
-        copied: "已复制链接",
-        failed: "无法复制，请手动选择",
-        colon: "：",
-      }
-    : {
-        copyLink: "Copy link to this section",
-        copied: "Link copied",
-        failed: "Could not copy; select the text instead",
-        colon: ": ",
-      };
+  // The page language's interface words (docs/_data/labels.yml), embedded once
+  // per page, for each language, by the build (overrides/partials/site-labels.html)
+  var labelsBlock = document.getElementById("site-labels");
+  var LABELS = labelsBlock ? JSON.parse(labelsBlock.textContent) : {};
+  var WORDS = LABELS[(document.documentElement.getAttribute("lang") || "").split("-")[0]] || {};
   var LINK_ICON =
     '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">' +
     '<path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 0 1 4.2 4.2l-2.1 2.1a1 1 0 1 1-1.4-1.4l2.1-2.1a1 1 0 0 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0Zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 0 1-4.2-4.2l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a1 1 0 0 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0Z"/></svg>';
@@ -128,14 +119,14 @@
     link.className = "headerlink section-tools__copy";
     link.innerHTML = LINK_ICON;
     // the label names the section: a list of "copy link" controls is otherwise ambiguous
-    link.setAttribute("aria-label", WORDS.copyLink + WORDS.colon + title);
-    link.title = WORDS.copyLink;
+    link.setAttribute("aria-label", WORDS.section_copy_link + WORDS.colon + title);
+    link.title = WORDS.section_copy_link;
     var said = status();
     link.addEventListener("click", function () {
       // no preventDefault: the address bar shows the section's link, as the ¶ did
       copyText(sectionUrl(heading)).then(
-        function () { confirm(said, WORDS.copied); },
-        function () { confirm(said, WORDS.failed); }
+        function () { confirm(said, WORDS.section_link_copied); },
+        function () { confirm(said, WORDS.cite_failed); }
       );
     });
     var tools = document.createElement("span");
@@ -185,12 +176,12 @@
       date.textContent = accessDate(box.dataset.lang);
       date.setAttribute("datetime", new Date().toISOString().slice(0, 10));
     }
-    var copy = button("section-cite__copy md-button", box.dataset.copy, box.dataset.copy);
+    var copy = button("section-cite__copy md-button", WORDS.cite_copy, WORDS.cite_copy);
     var said = status();
     copy.addEventListener("click", function () {
       copyText(text.textContent).then(
-        function () { confirm(said, box.dataset.copied); },
-        function () { confirm(said, box.dataset.failed); }
+        function () { confirm(said, WORDS.cite_copied); },
+        function () { confirm(said, WORDS.cite_failed); }
       );
     });
     text.after(copy, said);
