@@ -207,15 +207,16 @@ def on_page_content(html, page, config, files):
 
 def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str, title: str) -> str:
     """link_first_uses() kept on disk: its whole-page parse is the glossary's largest cost, and
-    its answer depends only on its arguments, the code of sitecheck/glossary.py and
+    its answer depends only on its arguments, the code of sitecheck/ and
     BeautifulSoup's version (which writes the page back). One file per answer, named by all
     of them, written like the diagram cache (a temporary name, then a rename)."""
     import bs4
 
     root = Path(config.config_file_path).parent
     folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
-    if "code" not in state:
-        state["code"] = Path(sitecheck_glossary.__file__).read_bytes()
+    if "code" not in state:  # link_first_uses and what it imports: the whole sitecheck package
+        package = Path(sitecheck_glossary.__file__).parent
+        state["code"] = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
     arguments = json.dumps([terms, abbrs, lang, url, title], sort_keys=True, ensure_ascii=False)
     cached = folder / f"{file_key(state['code'], bs4.__version__, arguments, html)}.html"
     if cached.is_file():
