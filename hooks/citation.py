@@ -41,7 +41,7 @@ from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.history import last_commit_times
 from sitecheck.markdown import parse_headings
 from sitecheck.parallel import PARALLEL_DIR
-from sitehook import current_language, read_data, read_labels
+from sitehook import build_date, current_language, read_data, read_labels
 
 EDITION_FILE = "docs/_data/edition.yml"
 GIT_PLUGIN = "git-revision-date-localized"
@@ -54,13 +54,6 @@ DATE_META = "git_revision_date_localized"
 EDITION_ID = "edition"
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
-
-
-def build_date() -> dt.date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.date()
 
 
 def on_config(config):

@@ -11,6 +11,8 @@ import re
 from sitehook import current_language
 
 HTML_LANG_RE = re.compile(r'(<html\b[^>]*\blang=")zh(")')
+# the tag each language's pages declare, where it is not the bare language (also the print page's)
+HTML_LANG = {"zh": "zh-Hans"}
 
 
 def on_post_page(output, page, config):

@@ -7,9 +7,10 @@ does nothing but cost every reader a request. The offline build
 
 from __future__ import annotations
 
+import plugin_internals
+
 
 def on_config(config):
-    offline = config.plugins.get("material/offline")
-    if offline is None or not offline.config.enabled:
+    if not plugin_internals.offline_enabled(config):
         config.extra["polyfills"] = []
     return config

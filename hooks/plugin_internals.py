@@ -1,8 +1,8 @@
 """Everything the hooks rely on inside other plugins, in one place.
 
-Each function stands for one assumption about mkdocs-static-i18n or Material
-for MkDocs that their public documentation does not promise.
-``tests/unit/test_plugin_internals.py`` checks every assumption against the
+Each function stands for one assumption about mkdocs-static-i18n, Material
+for MkDocs or mkdocs-print-site-plugin that their public documentation does not
+promise. ``tests/build/test_plugin_internals.py`` checks every assumption against the
 installed versions, one test each, so an upgrade that breaks one fails there,
 by name, instead of somewhere inside a build.
 """
@@ -79,3 +79,55 @@ def look_up_git_commits_with(plugin, lookup) -> None:
         return lookup(path, is_first_commit, lambda: ask(path=path, is_first_commit=is_first_commit))
 
     plugin.util.get_git_commit_timestamp = get_git_commit_timestamp
+
+
+# --- Material's offline plugin ---------------------------------------------------------------
+# Under file:// Material's JavaScript cannot fetch search/search_index.json: it loads
+# search/search_index.js beside it as a script and reads the index from the global ``__index``.
+# The offline plugin writes that script for the root index only, in its on_post_build at
+# priority -100: before hooks/search_languages.py (-200) splits the index per language.
+OFFLINE_SEARCH_SCRIPT = "search_index.js"  # next to each search_index.json
+
+
+def offline_enabled(config) -> bool:
+    """Material's offline plugin (``offline`` in mkdocs.yml, registered as ``material/offline``) is on."""
+    plugin = config.plugins.get("material/offline")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
+def offline_search_script(index_json: str) -> str:
+    """A search index (the JSON text) as the script the offline plugin writes."""
+    return f"var __index = {index_json}"
+
+
+# --- mkdocs-print-site-plugin ------------------------------------------------------------------
+# print-site renders its page in its own on_post_build (priority 0), after every page's
+# on_post_page: a hook sees that page only in an on_post_build of lower priority. In a
+# static-i18n build each language pass writes it to the same file (static-i18n puts each
+# language's Files under its folder, and the print page is not one of MkDocs' Files): the last
+# language's page is the one left, so scripts/pdf.py builds each language's print page on its
+# own. print-site rewrites the pages' <a href> links into anchors on its page, not the diagrams'
+# SVG <a xlink:href> links: hooks/print_page.py does those, with print_page_anchor().
+
+
+def print_site_plugin(config):
+    """mkdocs-print-site-plugin, registered as 'print-site', when it is on in this build (else None)."""
+    plugin = config.plugins.get("print-site")
+    return plugin if plugin is not None and plugin.config.get("enabled") else None
+
+
+def print_page_path(config) -> str | None:
+    """The file print-site writes its page to in this pass (its ``print_page`` Page, made in on_config)."""
+    plugin = print_site_plugin(config)
+    return None if plugin is None else plugin.print_page.file.abs_dest_path
+
+
+def print_page_anchor(url: str) -> str:
+    """print-site's id for a page URL with an optional #fragment on the print page: each page is a
+    ``<section class="print-page" id="<key>">`` ("immunology/t-cells/" -> "immunology-t-cells") and
+    its ids are prefixed with the key ("immunology/t-cells/#th17" -> "immunology-t-cells-th17")."""
+    from mkdocs_print_site_plugin.urls import get_page_key
+
+    path, _, fragment = url.partition("#")
+    key = get_page_key(path)
+    return f"{key}-{fragment}" if fragment else key

@@ -7,6 +7,9 @@
   (``sitecheck.search_index.search_view``, shown to the search plugin only).
 - Chinese: Material's search worker, with ``search_cjk.js`` run first in the
   same worker file, indexes and queries character bigrams beside jieba's words.
+- Offline build (Material's offline plugin on): each language's index is also
+  written as the script Material loads under file:// (``search_index.js``); the
+  plugin writes it for the merged root index only, before the split.
 """
 
 from __future__ import annotations
@@ -89,4 +92,8 @@ def on_post_build(config):
     for lang, index in split_index(merged, plugin_internals.build_languages(config), default).items():
         target = root / INDEX if lang == default else root / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if plugin_internals.offline_enabled(config):
+            script = target.with_name(plugin_internals.OFFLINE_SEARCH_SCRIPT)
+            script.write_text(plugin_internals.offline_search_script(text), encoding="utf-8")

@@ -3,6 +3,8 @@ sources on disk, and how findings are logged. Kept apart from the pure checks.""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,6 +26,13 @@ def is_default_language_build(config) -> bool:
 
 def current_language(config) -> str:
     return plugin_internals.current_language(config) or "zh"
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date()
 
 
 def project_relative(config, path: Path) -> str:

@@ -1,8 +1,9 @@
 """Build the offline package: the whole site as a zip that works from file://.
 
 A strict ``mkdocs build`` with Material's offline plugin on (``OFFLINE=true``;
-see mkdocs.yml): ``.html`` links instead of directory URLs, the search index
-inlined as a script, Material's Web Worker shim served from the site
+see mkdocs.yml) gives the whole offline site: ``.html`` links instead of
+directory URLs, each language's search index inlined as a script
+(hooks/search_languages.py), Material's Web Worker shim served from the site
 (``extra.polyfills``) instead of unpkg, and relative language-switcher links on
 the home pages (overrides/partials/alternate.html). The zip has one folder,
 ``osteoimmunology-offline/``, with ``index.html`` (Chinese) and ``en/index.html``.
@@ -37,27 +38,15 @@ def build_offline_site(site_dir: Path) -> None:
         raise RuntimeError(f"offline build failed:\n{result.stdout}\n{result.stderr}")
 
 
-def inline_search_indexes(site_dir: Path) -> int:
-    """Write ``search_index.js`` next to every ``search_index.json``; returns how many.
-
-    Under file:// Material loads the index as a script, which the offline plugin
-    writes for the root index only, and before hooks/search_languages.py splits
-    the index per language: so write it again from each final index.
-    """
-    count = 0
-    for index in sorted(site_dir.rglob("search/search_index.json")):
-        data = index.read_text(encoding="utf-8")
-        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
-        count += 1
-    return count
-
-
 def check_offline_site(site_dir: Path) -> list[str]:
-    """What would break under file:// (empty = fine): CDN URLs, root-absolute links, no inlined index."""
+    """What would break under file:// (empty = fine): CDN URLs, root-absolute links, an index not inlined."""
     problems = []
     for index in sorted(site_dir.rglob("search/search_index.json")):
-        if not index.with_suffix(".js").is_file():
+        script = index.with_suffix(".js")
+        if not script.is_file():
             problems.append(f"{index.relative_to(site_dir)}: no inlined search_index.js next to it")
+        elif not script.read_text(encoding="utf-8").endswith(index.read_text(encoding="utf-8")):
+            problems.append(f"{script.relative_to(site_dir)}: does not hold the index of {index.name} beside it")
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir)
         if rel.name == "404.html":  # a server's error page, links from the root by design; never opened offline
@@ -87,7 +76,6 @@ def make_offline_zip(out_dir: Path, pdf_dir: Path | None = None, work_dir: Path 
     with tempfile.TemporaryDirectory(prefix="offline-build-", dir=work_dir) as tmp:
         site_dir = Path(tmp) / TOP_DIR
         build_offline_site(site_dir)
-        inline_search_indexes(site_dir)
         problems = check_offline_site(site_dir)
         if problems:
             raise RuntimeError("offline site would not work from file://:\n  " + "\n  ".join(problems))

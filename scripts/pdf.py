@@ -2,9 +2,11 @@
 
 For each language: a separate strict ``mkdocs build`` with the print-site
 plugin on and only that language (``PRINT_SITE``, ``BUILD_ONLY_LOCALE``; see
-mkdocs.yml) into a temporary directory; then Chromium opens the print page from
-``file://`` (the diagrams are inline SVG drawn at build time, hooks/diagrams.py),
-and ``page.pdf`` writes an A4, tagged PDF with an outline and page numbers in that language.
+mkdocs.yml) into a temporary directory, which writes the finished print page
+(language tag, cover date, diagram links, fonts, page numbers: hooks/print_page.py);
+then Chromium opens it from ``file://`` (the diagrams are inline SVG drawn at
+build time, hooks/diagrams.py), and ``page.pdf`` writes an A4, tagged PDF with
+an outline and page numbers in that language.
 
     python scripts/pdf.py [--out site/downloads] [--lang zh --lang en]
 
@@ -15,9 +17,7 @@ drives /usr/bin/chromium, and every request that is not file:// is refused.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import functools
-import posixpath
 import re
 import subprocess
 import sys
@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chromium import BROWSER_ARGS, CHROMIUM
-from printfonts import font_face_css, missing_characters, substitute, text_characters
 
 from sitebuild import ROOT, build
 
@@ -37,7 +36,6 @@ from sitecheck.schema import load_labels  # noqa: E402
 
 LANGUAGES = ("zh", "en")
 PDF_NAME = "osteoimmunology-{lang}.pdf"
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 LABELS_FILE = "docs/_data/labels.yml"
 
 
@@ -46,20 +44,6 @@ def words(lang: str) -> dict[str, str]:
     """The interface words of the print build and the PDF: the site's own (labels.yml)."""
     labels = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE, list(LANGUAGES))
     return labels[lang]
-
-
-def css_string(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def page_number_content(pattern: str) -> str:
-    """CSS ``content`` for a page-number label such as "第 {page} 页"."""
-    before, _, after = pattern.partition("{page}")
-    parts = [css_string(before)] if before else []
-    parts.append("counter(page)")
-    if after:
-        parts.append(css_string(after))
-    return " ".join(parts)
 
 
 # Prepare the DOM for print: open every <details>; give every element the
@@ -127,7 +111,9 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     """Strict build of one language with the print page on; returns the print page's path.
 
     A separate build per language because in one static-i18n build the
-    print-site plugin keeps only the last language's pages. Chinese, the
+    print-site plugin keeps only the last language's page (an assumption
+    tests/build/test_plugin_internals.py checks). The build itself finishes the
+    page (hooks/print_page.py). Chinese, the
     default, is built alone (``BUILD_ONLY_LOCALE``). English is the last
     language of the full build: built alone it would become the default and
     claim the Chinese ``x.md`` files as its own.
@@ -151,96 +137,6 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     if not theme_lang.startswith(lang):
         raise RuntimeError(f"print build ({lang}) wrote a print page in {theme_lang!r}")
     return page
-
-
-def page_urls(site_dir: Path) -> dict[str, str]:
-    """Print-site page key -> page URL for every built page ("immunology-t-cells" -> "immunology/t-cells/")."""
-    urls = {}
-    for index in site_dir.rglob("index.html"):
-        url = index.parent.relative_to(site_dir).as_posix()
-        url = "" if url == "." else url + "/"
-        key = url.strip("/").replace("/", "-") or "index"
-        urls[key] = url
-    return urls
-
-
-def print_key(url: str) -> str:
-    """The print-site plugin's anchor for a page URL with an optional #fragment."""
-    path, _, fragment = url.partition("#")
-    key = path.strip("/").replace("/", "-") or "index"
-    return f"{key}-{fragment}" if fragment else key
-
-
-def rewrite_diagram_links(html: str, urls: dict[str, str]) -> str:
-    """Point the diagrams' SVG links (``<a xlink:href="x/">``, from Mermaid's
-    ``click … href``) at the print page's own anchors.
-
-    The plugin rewrites <a href> links only; diagram links stay relative to
-    their original page and would become dead file:// links in the PDF.
-    """
-    out = []
-    # split at each page section so every diagram knows which page it came from
-    parts = re.split(r"(<section class=\"print-page\" id=\"[^\"]+\")", html)
-    key = None
-    for part in parts:
-        m = re.match(r"<section class=\"print-page\" id=\"([^\"]+)\"", part)
-        if m:
-            key = m.group(1)
-        elif key in urls:
-            base = urls[key]
-
-            def to_anchor(match, base=base):
-                target = match.group(2)
-                if re.match(r"^[a-z]+:", target):
-                    return match.group(0)
-                path, _, fragment = target.partition("#")
-                resolved = posixpath.normpath(posixpath.join(base, path)) if path else base
-                resolved = "" if resolved == "." else resolved
-                anchor = print_key(resolved + ("#" + fragment if fragment else ""))
-                return f'{match.group(1)}"#{anchor}"'
-
-            part = re.sub(r"(<a xlink:href=)\"([^\"]+)\"", to_anchor, part)
-        out.append(part)
-    return "".join(out)
-
-
-def prepare_print_page(page: Path, lang: str, built: dt.date) -> None:
-    """Make the print page complete before Chromium opens it.
-
-    print-site renders this page after MkDocs' on_post_page, so it lacks what
-    hooks/html_lang.py adds to ordinary pages: add the language tag, the build
-    date on the cover, and anchors for the diagrams' links.
-    """
-    html = page.read_text(encoding="utf-8")
-    site_dir = page.parent.parent
-    html = rewrite_diagram_links(html, page_urls(site_dir))
-    html = re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{HTML_LANG[lang]}\g<2>", html, count=1)
-    date = built.strftime(words(lang)["print_date"])
-    html = html.replace(
-        '<time class="print-build-date"></time>', f'<time class="print-build-date" datetime="{built}">{date}</time>'
-    )
-    # named, embeddable Noto Sans CJK SC subsets with every character of this page
-    html = substitute(html)
-    characters = text_characters(html)
-    missing = missing_characters(characters)
-    if missing:
-        raise RuntimeError(f"Noto Sans CJK SC has no glyph for {missing!r}; add a substitute in scripts/printfonts.py")
-    css = font_face_css(characters, page.parent / "fonts", "fonts/") + "\n" + page_number_css(lang)
-    html = html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
-    page.write_text(html, encoding="utf-8")
-
-
-def page_number_css(lang: str) -> str:
-    """The page number, once, in the page's language: a CSS margin box.
-
-    Not Chromium's footer_template: that is a separate document which cannot
-    load the page's fonts, so its text would fall back to unnamed Type 3 and
-    DejaVu fonts. A margin box is drawn with the page's own Noto Sans CJK SC.
-    print.css switches off the print-site plugin's own "Page N" box.
-    """
-    content = page_number_content(words(lang)["print_page_number"])
-    box = f"content: {content}; font-family: 'Noto Sans CJK SC'; font-size: 8pt; color: #555;"
-    return f"@page {{ @bottom-center {{ {box} }} }}"
 
 
 def print_pdf(context, page_file: Path, pdf_path: Path, lang: str) -> list[str]:
@@ -330,7 +226,6 @@ def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) 
     from playwright.sync_api import sync_playwright
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    built = dt.date.today()
     results: list[PdfResult] = []
     with (
         tempfile.TemporaryDirectory(prefix="pdf-build-", dir=work_dir) as tmp,
@@ -345,7 +240,6 @@ def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) 
                 start = time.perf_counter()
                 site_dir = Path(tmp) / lang
                 page = build_print_page(lang, site_dir)
-                prepare_print_page(page, lang, built)
                 pdf_path = out_dir / PDF_NAME.format(lang=lang)
                 problems = print_pdf(context, page, pdf_path, lang)
                 if problems:

@@ -1,18 +1,27 @@
 """One test per assumption the hooks make about other plugins' internals
-(hooks/plugin_internals.py): an upgrade of mkdocs-static-i18n or Material that
-breaks one fails here, by name."""
+(hooks/plugin_internals.py): an upgrade of mkdocs-static-i18n, Material or
+mkdocs-print-site-plugin that breaks one fails here, by name."""
 
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import material
+import mkdocs_print_site_plugin.plugin
+import mkdocs_print_site_plugin.urls
 import mkdocs_static_i18n.plugin
 import mkdocs_static_i18n.reconfigure
+import print_page
 import pytest
+import search_languages
+from bs4 import BeautifulSoup
+from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
+from print_fixture import print_build, print_site
 
 import plugin_internals
 from fixture_site import FixtureSite
@@ -88,3 +97,88 @@ def test_git_dates_come_from_the_plugins_util_made_in_each_on_config():
     plugin_internals.look_up_git_commits_with(plugin, lambda path, first, ask: (asked.append((path, first)), ask())[1])
     assert plugin.util.get_git_commit_timestamp(path="docs/a.md", is_first_commit=False) == ("c", 1)
     assert asked == [("docs/a.md", False)]
+
+
+def priority(handler) -> int:
+    """An event handler's MkDocs priority (``@event_priority``; 0 without it)."""
+    return getattr(handler, "mkdocs_priority", 0)
+
+
+def loaded(site: FixtureSite):
+    config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    return config.plugins.on_config(config)
+
+
+# --- Material's offline plugin ---------------------------------------------------------------
+
+
+def test_material_offline_plugin_is_registered_as_material_offline_with_enabled(tmp_path, configured):
+    site = FixtureSite(tmp_path)
+    site.replace("mkdocs.yml", "hooks:\n", "  - offline\nhooks:\n")
+    assert plugin_internals.offline_enabled(loaded(site)) is True
+    site.replace("mkdocs.yml", "  - offline\n", "  - offline:\n      enabled: false\n")
+    assert plugin_internals.offline_enabled(loaded(site)) is False
+    assert plugin_internals.offline_enabled(configured) is False  # not in the config at all
+
+
+def test_material_offline_plugin_inlines_only_the_root_index_before_the_per_language_split(tmp_path):
+    for folder in ("", "en/"):
+        (tmp_path / folder / "search").mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "search" / "search_index.json").write_text(f'{{"docs": ["{folder}"]}}', encoding="utf-8")
+    plugin = OfflinePlugin()
+    plugin.load_config({"enabled": True})
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    script = tmp_path / "search" / plugin_internals.OFFLINE_SEARCH_SCRIPT
+    assert script.read_text(encoding="utf-8") == plugin_internals.offline_search_script('{"docs": [""]}')
+    assert not (tmp_path / "en" / "search" / plugin_internals.OFFLINE_SEARCH_SCRIPT).exists()
+    # so hooks/search_languages.py writes every language's script after it, over the merged index's
+    assert priority(OfflinePlugin.on_post_build) > priority(search_languages.on_post_build)
+
+
+def test_material_javascript_loads_search_index_js_and_reads_its_global_under_file():
+    scripts = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    bundle = next(scripts.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    name = re.escape(plugin_internals.OFFLINE_SEARCH_SCRIPT)
+    variable = plugin_internals.offline_search_script("").split("=")[0].removeprefix("var").strip()
+    assert re.search(rf'location\.protocol==="file:"\?\w+\(`\$\{{new URL\("search/{name}"[^;]*\b{variable}\b', bundle)
+
+
+# --- mkdocs-print-site-plugin ------------------------------------------------------------------
+
+
+def test_print_site_is_registered_as_print_site_and_makes_its_page_in_on_config(tmp_path, configured):
+    config = loaded(print_site(tmp_path, only="zh"))
+    assert plugin_internals.print_site_plugin(config) is not None
+    assert Path(plugin_internals.print_page_path(config)) == tmp_path / "site" / "print_page" / "index.html"
+    assert plugin_internals.print_site_plugin(configured) is None
+
+
+def test_print_site_writes_its_page_in_on_post_build_before_the_hook_and_the_next_language():
+    plugin = mkdocs_print_site_plugin.plugin.PrintSitePlugin
+    assert "on_post_page" not in vars(plugin)  # the page never passes through on_post_page
+    assert "self.print_page.file.abs_dest_path" in inspect.getsource(plugin.on_post_build)
+    assert priority(plugin.on_post_build) > priority(print_page.on_post_build)
+    assert priority(print_page.on_post_build) > priority(mkdocs_static_i18n.plugin.I18n.on_post_build)
+
+
+def test_print_site_leaves_the_print_page_of_the_last_language_pass(tmp_path_factory):
+    """Why scripts/pdf.py builds each language's print page on its own."""
+    site = print_build(tmp_path_factory)
+    page = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "en"
+    assert not (site / "en" / "print_page").exists()
+
+
+def test_print_site_ids_each_page_section_by_its_url_and_prefixes_the_pages_ids(tmp_path_factory):
+    site = print_build(tmp_path_factory)
+    page = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    section = page.find("section", id=plugin_internals.print_page_anchor("en/chapter/"))
+    assert section is not None and section.get("class") == ["print-page"]
+    assert section.find(id=plugin_internals.print_page_anchor("en/chapter/#part")) is not None
+
+
+def test_print_site_rewrites_html_links_only_not_the_svg_links_of_diagrams():
+    html = '<p><a href="../glossary/">term</a></p><svg><a xlink:href="../glossary/"><text>t</text></a></svg>'
+    fixed = mkdocs_print_site_plugin.urls.fix_internal_links(html, "chapter/", True, "1")
+    assert '<a href="#glossary">' in fixed
+    assert '<a xlink:href="../glossary/">' in fixed  # left to hooks/print_page.py

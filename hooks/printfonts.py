@@ -32,11 +32,15 @@ ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "第页：，。、；“�
 SUBSTITUTES = {"↩": "↑"}
 
 
+class FontError(Exception):
+    """A font the print page needs is not installed, or lacks a character; says what to do."""
+
+
 def find_font(filename: str) -> Path:
     for d in NOTO_DIRS:
         if (d / filename).is_file():
             return d / filename
-    raise FileNotFoundError(f"{filename} not found; install Debian's fonts-noto-cjk")
+    raise FontError(f"{filename} not found; install Debian's fonts-noto-cjk (`make system-packages`)")
 
 
 def text_characters(html: str) -> str:
@@ -67,7 +71,7 @@ def _face_index(collection: Path, family: str) -> int:
     for i, font in enumerate(ttc.fonts):
         if font["name"].getDebugName(1) == family:
             return i
-    raise LookupError(f"{collection.name} has no face named {family!r}")
+    raise FontError(f"{collection.name} has no face named {family!r}; reinstall Debian's fonts-noto-cjk")
 
 
 def _cff_to_glyf(font) -> None:
