@@ -27,7 +27,7 @@ ALLOWED = {
     "hooks/sitecheck/glossary.py": ["《[^》]*》"],  # a pattern: titles quoted in 《》 are never linked
     "hooks/sitecheck/search_index.py": ["、。，．？！；", '"。"'],  # the search index's separators
     "hooks/sitecheck/seo.py": ['"，。；："', '" ，,;；:："'],  # where a description may be cut short
-    "scripts/printfonts.py": ["第页：，。"],  # characters every PDF font subset keeps
+    "hooks/printfonts.py": ["第页：，。"],  # characters every PDF font subset keeps
 }
 
 JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
