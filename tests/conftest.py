@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from chromium import BROWSER_ARGS, CHROMIUM
 
+import prefetch
 from sitebuild import ROOT, SiteServer, build
 
 # The tests' builds draw diagrams at build time or fail: never the dev fallback
@@ -44,12 +46,20 @@ CHAPTERS = [page for page in PAGES if page not in REFERENCE_PAGES]
 
 # A fixed build time, so tests/site/test_reproducible.py can compare one more build with this one
 SOURCE_DATE_EPOCH = {"SOURCE_DATE_EPOCH": "1764201600"}  # 2025-11-27
+# The repository address of the REPO_URL build (tests/site/test_publisher.py)
+REPO_URL = "https://github.com/example-owner/osteoimmunology"
 
 
 @pytest.fixture(scope="session")
-def site_server(tmp_path_factory):
+def site_target(tmp_path_factory) -> Path:
+    """Where the real site is built (and served from)."""
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="session")
+def site_server(site_target):
     """The server the browser tests read the real site from."""
-    server = SiteServer(tmp_path_factory.mktemp("site"))
+    server = SiteServer(site_target)
     yield server
     server.stop()
 
@@ -62,13 +72,82 @@ def site_url() -> str:
     return "http://127.0.0.1:8000/"
 
 
+def real_site(target: Path):
+    def make():
+        result = build(ROOT, target, SOURCE_DATE_EPOCH)
+        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+        return target, result
+
+    return prefetch.once("site", make)
+
+
+def site_again(tmp_path_factory):
+    """One more build like the session's, for tests/site/test_reproducible.py (which checks its result)."""
+
+    def make():
+        target = tmp_path_factory.mktemp("repeat-site")
+        return target, build(ROOT, target, SOURCE_DATE_EPOCH)
+
+    return prefetch.once("repeat", make)
+
+
+def site_with_repository(tmp_path_factory) -> Path:
+    def make():
+        target = tmp_path_factory.mktemp("repo-site")
+        result = build(ROOT, target, {"REPO_URL": REPO_URL})
+        assert result.returncode == 0, result.stderr
+        return target
+
+    return prefetch.once("repo", make)
+
+
+BACKGROUND = prefetch.Background()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def builds_ahead(request, tmp_path_factory, site_target):
+    """Start the slow builds the collected tests need in a background thread, in the order
+    the tests need them (tests/prefetch.py); the fixture that needs one waits for it."""
+    items = request.session.items
+    needed = set().union(*(item.fixturenames for item in items))
+    makers = []
+    if "real_build" in needed:
+        makers.append(functools.partial(real_site, site_target))
+    if "repeat_build" in needed:
+        makers.append(functools.partial(site_again, tmp_path_factory))
+    if "repo_site" in needed:
+        makers.append(functools.partial(site_with_repository, tmp_path_factory))
+    # the release and its web build (tests/offline/releasefiles.py), for the modules that import them
+    for name in ("release", "web_release"):
+        for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
+            if getattr(make, "__module__", None) == "releasefiles":
+                makers.append(functools.partial(make, tmp_path_factory))
+    BACKGROUND.start(makers)
+    yield
+    BACKGROUND.stop()
+
+
+def pytest_runtest_setup(item):
+    # browsers wait on timers and search workers: their tests never share the CPU with a build
+    if item.path.parent.name in ("browser", "offline"):
+        BACKGROUND.finish()
+
+
 @pytest.fixture(scope="session")
-def real_build(site_server):
+def real_build(site_target):
     """The real site, built once with --strict into a temporary directory."""
-    target = site_server.directory
-    result = build(ROOT, target, SOURCE_DATE_EPOCH)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return target, result
+    return real_site(site_target)
+
+
+@pytest.fixture(scope="session")
+def repeat_build(tmp_path_factory):
+    return site_again(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The real site built with REPO_URL (edit / view source / report an error)."""
+    return site_with_repository(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

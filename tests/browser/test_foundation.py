@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
-
-from conftest import LANGUAGES, PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -60,28 +57,8 @@ def test_switcher_is_reachable_by_keyboard(page, base_url):
     assert page.locator("h1#t-cells").inner_text().startswith("1.1")
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_loads_locally_without_errors(browser_context, base_url, lang):
-    """One pass over every page: any request to another host, console error, page
-    error or missing file (HTTP >= 400) fails the test."""
-    local = urlsplit(base_url).netloc
-    foreign: list[str] = []
-    problems: list[str] = []
-    tab = browser_context.new_page()
-    tab.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (local, "") else None)
-    tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    loaded = 0
-    try:
-        for path in PAGES:
-            tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}", wait_until="networkidle")
-            loaded += 1
-    finally:
-        tab.close()
-    assert loaded == len(PAGES)
-    assert foreign == []
-    assert problems == []
+# Every page loads without a request to another host, a console or page error or a missing
+# file: tests/browser/test_security_headers.py checks that in its one pass over every URL.
 
 
 def test_diagram_is_an_inline_svg(page, base_url):

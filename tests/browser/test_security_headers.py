@@ -1,8 +1,11 @@
 """The Content-Security-Policy of site/_headers, applied by the test server, blocks nothing
 the site itself does: every page of both languages, the parallel views and the 404 page load
-(diagrams are inline SVG drawn at build time) without a `securitypolicyviolation` event or a CSP console error."""
+(diagrams are inline SVG drawn at build time) without a `securitypolicyviolation` event or a CSP console error,
+and, in the same pass, without a request to another host, any console or page error or a missing file."""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,8 +34,10 @@ def headers_text(site_dir) -> str:
     return (site_dir / "_headers").read_text(encoding="utf-8")
 
 
-def violations_on(context, base_url: str, paths: list[str]) -> list[str]:
-    """Open each path; the CSP violations and CSP console errors seen, each with its page."""
+def violations_on(context, base_url: str, paths: list[str], problems: list[str] | None = None) -> list[str]:
+    """Open each path; the CSP violations and CSP console errors seen, each with its page.
+    With ``problems``, also every request to another host, console error, page error and
+    missing file (HTTP >= 400) is added to it."""
     found: list[str] = []
     tab = context.new_page()
     tab.add_init_script(RECORD_VIOLATIONS)
@@ -40,6 +45,14 @@ def violations_on(context, base_url: str, paths: list[str]) -> list[str]:
         "console",
         lambda m: found.append(f"console: {m.text}") if "Content Security Policy" in m.text else None,
     )
+    if problems is not None:
+        local = urlsplit(base_url).netloc
+        tab.on(
+            "request", lambda r: None if urlsplit(r.url).netloc in (local, "") else problems.append(f"request {r.url}")
+        )
+        tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     try:
         for path in paths:
             response = tab.goto(f"{base_url}/{path}", wait_until="networkidle")
@@ -51,8 +64,12 @@ def violations_on(context, base_url: str, paths: list[str]) -> list[str]:
 
 
 def test_every_page_loads_under_the_policy(browser_context, site_dir, headers_text):
+    """The one crawl of the site in a browser: besides the policy, no request to another
+    host, console error, page error or missing file (HTTP >= 400) on any URL."""
+    problems: list[str] = []
     with serve(site_dir, headers=headers_text) as url:
-        assert violations_on(browser_context, url, URLS) == []
+        assert violations_on(browser_context, url, URLS, problems) == []
+    assert problems == []
 
 
 def test_search_and_its_worker_run_under_the_policy(browser_context, site_dir, headers_text):

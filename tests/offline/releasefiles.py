@@ -5,7 +5,9 @@ site or a CDN path would serve it.
 
 Not a conftest.py: the suite imports ``tests/conftest.py`` as ``conftest``,
 and a second one would shadow it. Test modules call :func:`release` from
-their own session fixture; the cache below makes the build happen once.
+their own session fixture; ``prefetch.once`` makes the build happen once, and
+``tests/conftest.py`` starts it in the background for the modules that import
+:func:`release` or :func:`web_release`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from pathlib import Path
 
 from serviceworker import Precache, generate
 
+import prefetch
 from sitebuild import ROOT, SiteServer, build
 
 PREFIX = "/osteoimmunology/"
-_cache: dict[str, object] = {}
 
 
 @dataclass
@@ -44,38 +46,38 @@ class WebRelease:
 
 def release(tmp_path_factory) -> Release:
     """The release (built once), served under PREFIX, and its zip unpacked."""
-    if "release" not in _cache:
-        site = tmp_path_factory.mktemp("release") / "site"
-        server = SiteServer(site, PREFIX)  # the port is needed before the build
-        env = dict(os.environ, RELEASE_ALLOW_LOOPBACK="1", SITE_URL=server.url, SITE_DIR=str(site))
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "release.py")],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1200,
-        )
-        assert result.returncode == 0, f"release failed:\n{result.stdout}\n{result.stderr}"
-        server.start()  # a daemon thread, for the rest of the session
-        unpacked = tmp_path_factory.mktemp("offline")
-        with zipfile.ZipFile(site / "downloads" / "osteoimmunology-offline.zip") as zf:
-            zf.extractall(unpacked)
-        seconds = {
-            m[0]: float(m[1]) for m in re.findall(r"^\[\d+/\d+\] PDF \((\w+)\): ([\d.]+) s", result.stdout, re.M)
-        }
-        _cache["release"] = Release(
-            site, server.url, site / "downloads", unpacked / "osteoimmunology-offline", result.stdout, seconds
-        )
-    return _cache["release"]
+    return prefetch.once("release", lambda: _make_release(tmp_path_factory))
+
+
+def _make_release(tmp_path_factory) -> Release:
+    site = tmp_path_factory.mktemp("release") / "site"
+    server = SiteServer(site, PREFIX)  # the port is needed before the build
+    env = dict(os.environ, RELEASE_ALLOW_LOOPBACK="1", SITE_URL=server.url, SITE_DIR=str(site))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "release.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, f"release failed:\n{result.stdout}\n{result.stderr}"
+    server.start()  # a daemon thread, for the rest of the session
+    unpacked = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "downloads" / "osteoimmunology-offline.zip") as zf:
+        zf.extractall(unpacked)
+    seconds = {m[0]: float(m[1]) for m in re.findall(r"^\[\d+/\d+\] PDF \((\w+)\): ([\d.]+) s", result.stdout, re.M)}
+    return Release(site, server.url, site / "downloads", unpacked / "osteoimmunology-offline", result.stdout, seconds)
 
 
 def web_release(tmp_path_factory) -> WebRelease:
     """The served site of a release (built once): the release's site build and
     its service worker step, without the PDFs and the zip (not precached)."""
-    if "web" not in _cache:
-        site = tmp_path_factory.mktemp("release") / "site"
-        result = build(ROOT, site, {"SERVICE_WORKER": "true"})
-        assert result.returncode == 0, f"release build failed:\n{result.stdout}\n{result.stderr}"
-        _cache["web"] = WebRelease(site, generate(site))
-    return _cache["web"]
+    return prefetch.once("web_release", lambda: _make_web_release(tmp_path_factory))
+
+
+def _make_web_release(tmp_path_factory) -> WebRelease:
+    site = tmp_path_factory.mktemp("release") / "site"
+    result = build(ROOT, site, {"SERVICE_WORKER": "true"})
+    assert result.returncode == 0, f"release build failed:\n{result.stdout}\n{result.stderr}"
+    return WebRelease(site, generate(site))

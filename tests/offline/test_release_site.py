@@ -113,6 +113,18 @@ def test_pdf_names_the_release_address(files, lang):
     assert f"{files.url}{LANGUAGES[lang]}immunology/cytokines/#il-17" in re.sub(r"\s+", "", text)
 
 
+def test_release_names_each_language_pdf(files):
+    """Only a release (RELEASE=true, scripts/release.py) makes the PDFs, so only it names them
+    (a plain build has none: tests/site/test_citation_meta.py); the session's release, not a build of its own."""
+    for lang in LANGUAGES:
+        pdf = f"osteoimmunology-{lang}.pdf"
+        assert (files.downloads / pdf).is_file()
+        for page in ("", "immunology/t-cells/"):
+            head = page_soup(files, lang, page).head
+            named = [tag["content"] for tag in head.find_all("meta", attrs={"name": "citation_pdf_url"})]
+            assert named == [f"{files.url}downloads/{pdf}"], f"{lang}/{page}"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_material_finds_the_sitemaps_it_asks_for(files, browser_context, lang):
     """Material fetches sitemap.xml beside every alternate link: each request must succeed."""

@@ -268,11 +268,10 @@ def test_new_release_shows_notice_and_downloads_only_what_changed(served, app_co
     # a sentence of the chapter, changed in the chapter (the page's description repeats
     # its first paragraph in <head>; the footer's rights notice has sentences too)
     head, article = html[: html.index("<article")], html[html.index("<article") :]
-    # one the reader sees: a run of text between tags (glossary links and abbreviations
-    # split the paragraphs), not in a closed <details> (a self-check answer)
-    visible = re.sub(r"<details\b.*?</details>", "", article[: article.index("</article>")], flags=re.S)
-    sentence = re.search(r">([^<>\n]{20,}?。)", visible).group(1)
-    (second / page / "index.html").write_text(head + article.replace(sentence, "第二版的句子。"), encoding="utf-8")
+    # one the reader sees in the article (not in a closed self-check answer), found only once
+    shown = re.sub(r"<details\b.*?</details>", "", article[: article.index("</article>")], flags=re.S)
+    sentence = next(s for s in re.findall(r">([^<>]{20,}?。)", shown) if article.count(s) == 1)
+    (second / page / "index.html").write_text(head + article.replace(sentence, "第二版的句子。", 1), encoding="utf-8")
     generate(second)
     served.requests.clear()
     served.server.root = second

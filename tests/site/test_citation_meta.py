@@ -16,7 +16,7 @@ import rispy
 import yaml
 
 from conftest import LANGUAGES, PAGES, page_file, strip_tags
-from sitebuild import ROOT, build
+from sitebuild import ROOT
 
 SITE_NAME = {"zh": "骨免疫学 · 骨质疏松症的免疫学因素", "en": "Osteoimmunology · Immunological Factors in Osteoporosis"}
 SOURCE_TITLE = "免疫学因素在骨质疏松发病中的作用"
@@ -161,16 +161,6 @@ def test_editorial_notes_date_every_correction_from_git(html, lang):
         for path in (ROOT / "docs/_data/corrections").glob("*.yml")
     )
     assert counted == corrections
-
-
-def test_release_build_names_each_language_pdf(tmp_path):
-    """Only a release (RELEASE=true, scripts/release.py) makes the PDFs, so only it names them."""
-    result = build(ROOT, tmp_path, {"RELEASE": "true", "SITE_URL": "https://example.org/osteo/"})
-    assert result.returncode == 0, result.stderr
-    for lang in LANGUAGES:
-        for page in ("", "immunology/t-cells/"):
-            meta = extract_meta(page_file(tmp_path, lang, page).read_text(encoding="utf-8"))
-            assert meta["citation_pdf_url"] == [f"https://example.org/osteo/downloads/osteoimmunology-{lang}.pdf"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

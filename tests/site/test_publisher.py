@@ -9,10 +9,11 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PAGES, page_file
-from sitebuild import ROOT, build
+from conftest import LANGUAGES, PAGES, REPO_URL, page_file
+from sitebuild import ROOT
 
-REPO = "https://github.com/example-owner/osteoimmunology"
+# repo_site: the real site built with REPO_URL=REPO (tests/conftest.py)
+REPO = REPO_URL
 SOURCE = {"zh": ".md", "en": ".en.md"}
 
 
@@ -51,14 +52,6 @@ def test_every_footer_says_whose_text_it_is_and_whom_to_contact(site_dir, lang):
 def test_no_repository_no_actions(site_dir):
     soup = BeautifulSoup(page_file(site_dir, "en", "immunology/cytokines/").read_text(encoding="utf-8"), "html.parser")
     assert soup.select("a.md-content__button, a.md-source") == []
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory):
-    target = tmp_path_factory.mktemp("repo-site")
-    result = build(ROOT, target, {"REPO_URL": REPO})
-    assert result.returncode == 0, result.stderr
-    return target
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import SOURCE_DATE_EPOCH
-from sitebuild import ROOT, build
-
 
 def digests(site) -> dict[str, str]:
     return {
@@ -16,10 +13,11 @@ def digests(site) -> dict[str, str]:
     }
 
 
-def test_same_epoch_same_bytes(site_dir, tmp_path):
-    result = build(ROOT, tmp_path, SOURCE_DATE_EPOCH)
+def test_same_epoch_same_bytes(site_dir, repeat_build):
+    # repeat_build: tests/conftest.py's site_again(), the same SOURCE_DATE_EPOCH as the session's build
+    again, result = repeat_build
     assert result.returncode == 0, result.stderr
-    one, two = digests(site_dir), digests(tmp_path)
+    one, two = digests(site_dir), digests(again)
     assert len(one) > 50  # pages, assets and search index of both languages
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []

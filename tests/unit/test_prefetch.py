@@ -1,0 +1,60 @@
+"""tests/prefetch.py: a session build is made once, whoever asks first, and its failure
+reaches every test that needs it; the browser tests' wait covers everything started."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+import prefetch
+
+
+@pytest.fixture
+def background():
+    """A worker of its own: the session's (tests/conftest.py) keeps building meanwhile."""
+    worker = prefetch.Background()
+    yield worker
+    worker.stop()
+    for key in [k for k in prefetch._made if k.startswith("test-")]:
+        del prefetch._made[key]
+
+
+def test_made_once_for_the_background_and_the_fixture_that_asks_meanwhile(background):
+    calls = []
+    started = threading.Event()
+
+    def slow_build():
+        calls.append(1)
+        started.set()
+        time.sleep(0.3)
+        return "site"
+
+    background.start([lambda: prefetch.once("test-site", slow_build)])
+    assert started.wait(5)
+    assert prefetch.once("test-site", slow_build) == "site"  # waits for the background's build
+    assert prefetch.once("test-site", slow_build) == "site"
+    assert calls == [1]
+
+
+def test_a_failed_build_fails_every_test_that_needs_it(background):
+    calls = []
+
+    def broken_build():
+        calls.append(1)
+        raise AssertionError("strict build failed")
+
+    background.start([lambda: prefetch.once("test-broken", broken_build)])
+    background.finish()
+    for _ in range(2):
+        with pytest.raises(AssertionError, match="strict build failed"):
+            prefetch.once("test-broken", broken_build)
+    assert calls == [1]
+
+
+def test_finish_waits_for_every_build_started(background):
+    done = []
+    background.start([lambda: (time.sleep(0.2), done.append("a")), lambda: done.append("b")])
+    background.finish()
+    assert done == ["a", "b"]
