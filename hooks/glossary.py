@@ -114,7 +114,7 @@ def on_page_markdown(markdown, page, config, files):
         used_in = usage(state["records"], content, lang)
         listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
         markdown = markdown.replace(PAGE_MARKER, listing)
-    return markdown + "\n\n" + abbr_snippet(state["records"], lang)
+    return markdown + "\n\n" + abbr_snippet(state["records"], lang, state["labels"][lang])
 
 
 # jieba's dictionary is global to the process, and `mkdocs serve` rebuilds (each language pass
