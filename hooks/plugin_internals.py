@@ -107,7 +107,10 @@ def offline_search_script(index_json: str) -> str:
 # language's Files under its folder, and the print page is not one of MkDocs' Files): the last
 # language's page is the one left, so scripts/pdf.py builds each language's print page on its
 # own. print-site rewrites the pages' <a href> links into anchors on its page, not the diagrams'
-# SVG <a xlink:href> links: hooks/print_page.py does those, with print_page_anchor().
+# SVG <a xlink:href> links: hooks/print_page.py does those, with print_page_anchor(). It
+# prefixes every same-page link with the page's key but renames only some ids (h1-h6, sup, li):
+# hooks/print_page.py gives the other elements their prefixed id (sitecheck.printpage.prefix_ids),
+# finding the pages as <section class="print-page" id="<key>"> inside <div id="print-site-page">.
 
 
 def print_site_plugin(config):

@@ -5,9 +5,13 @@ on_post_build, after every page's on_post_page (hooks/plugin_internals.py), so
 it lacks what the hooks give ordinary pages. Right after the plugin writes it,
 in the same language pass, this hook adds:
 
-- the page's language tag (hooks/html_lang.py: "zh-Hans");
+- the page's language tag (hooks/html_lang.py: "zh-Hans"), and the cover's
+  title as the document's (the PDF's Title);
 - anchors on the print page for the diagrams' SVG links, which the plugin does
-  not rewrite (``sitecheck.printpage.link_diagrams``);
+  not rewrite (``sitecheck.printpage.link_diagrams``), listed as ordinary links
+  too so they get PDF destinations; every element of a page under the
+  page-prefixed id the plugin links to; no links to files (they would point
+  next to the print page); every ``<details>`` open;
 - Noto Sans CJK SC subsets with exactly the page's characters (hooks/printfonts.py)
   as @font-face rules, and the page number in the page's language (labels.yml
   ``print_page_number``) as a CSS margin box.
@@ -59,6 +63,11 @@ def on_post_build(config):
     soup = printpage.parse(path.read_text(encoding="utf-8"))
     printpage.set_language(soup, HTML_LANG.get(lang, lang))
     printpage.link_diagrams(soup, state.get("page_urls", {}), plugin_internals.print_page_anchor)
+    printpage.title_from_cover(soup)
+    printpage.open_details(soup)
+    printpage.prefix_ids(soup)
+    printpage.list_diagram_link_targets(soup)
+    printpage.unlink_files(soup)
     printpage.substitute_characters(soup, printfonts.SUBSTITUTES)
     characters = printfonts.text_characters(str(soup))
     try:

@@ -32,6 +32,7 @@ from sitebuild import ROOT, build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from sitecheck.printpage import DIAGRAM_LINKS_CLASS  # noqa: E402
 from sitecheck.schema import load_labels  # noqa: E402
 
 LANGUAGES = ("zh", "en")
@@ -46,52 +47,20 @@ def words(lang: str) -> dict[str, str]:
     return labels[lang]
 
 
-# Prepare the DOM for print: open every <details>; give every element the
-# page-prefixed id the print-site plugin links to (it renames only h1-h6, sup
-# and li ids, so e.g. <div id="ref-3"> on the references page would be
-# unreachable from "#references-ref-3"; the plugin also prefixes same-page
-# links, so nothing links to the old id); return the links still broken.
-PREPARE_FOR_PRINT = r"""
-() => {
-  // the PDF's Title: the cover's title, i.e. the language's site name
-  document.title = document.querySelector(".print-cover__title").textContent.trim();
-  document.querySelectorAll("details").forEach(d => { d.open = true; });
-  for (const section of document.querySelectorAll("#print-site-page section.print-page[id]")) {
-    const key = section.id;
-    for (const el of section.querySelectorAll("[id]")) {
-      // only this page's own elements (sections nest); Material's own ids
-      // ("__tabbed_1_1", "__mermaid_0") are left alone
-      if (el.closest("section.print-page") !== section) continue;
-      if (el.id.startsWith("__") || el.id.startsWith(key + "-")) continue;
-      // a diagram's ids are unique already (fig-<hash>) and its own <style> selects by them
-      if (el.closest(".diagram")) continue;
-      if (!document.getElementById(key + "-" + el.id)) el.id = key + "-" + el.id;
-    }
-  }
-  // the diagrams' SVG links (xlink:href) are not HTML links: list their
-  // targets in a hidden block so they get PDF destinations and are checked below
-  const hidden = document.createElement("div");
-  hidden.hidden = true;
-  for (const a of document.querySelectorAll(".diagram svg a")) {
-    const href = a.getAttribute("href") || a.getAttribute("xlink:href") || "";
-    if (href.startsWith("#")) hidden.append(Object.assign(document.createElement("a"), { href }));
-  }
-  document.body.append(hidden);
-  // links to files (the downloads page's PDFs and zip) would point into the
-  // temporary build directory: print their text, without the link
-  for (const a of document.querySelectorAll("#print-site-page a[href]")) {
-    const url = new URL(a.href);
-    if (url.protocol === "file:" && url.pathname !== location.pathname) a.removeAttribute("href");
-  }
-  // the printed headings' text, in order, for fix_outline_titles()
-  // (Chromium's outline also takes ARIA headings, e.g. the glossary's letter groups)
+# What only the laid-out page knows (the build made the page itself final:
+# hooks/print_page.py): the printed headings' text, in order, for
+# fix_outline_titles() (Chromium's outline also takes ARIA headings, e.g. the
+# glossary's letter groups); and the links still broken: visible same-page links
+# and the diagrams' link targets (listed by the hook) without their target.
+# Links that do not print (e.g. to pages outside the nav) need no target.
+CHECK_PRINTED_PAGE = r"""
+(diagramLinks) => {
   window.__printHeadings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6, [role=heading]")]
     .filter(h => h.getClientRects().length > 0)
     .map(h => h.innerText.replace(/\s+/g, " ").replace(/¶/g, "").trim());
-  // links that do not print (e.g. to pages outside the nav) need no target
   return [...document.querySelectorAll("#print-site-page a[href^='#']")]
     .filter(a => a.getClientRects().length > 0)
-    .concat([...hidden.children])
+    .concat([...document.querySelectorAll(`.${diagramLinks} a`)])
     .map(a => a.getAttribute("href").slice(1))
     .filter(id => id && !document.getElementById(decodeURIComponent(id)));
 }
@@ -160,7 +129,7 @@ def print_pdf(context, page_file: Path, pdf_path: Path, lang: str) -> list[str]:
         if tab.locator("pre.mermaid").count():
             problems.append("a diagram is Mermaid source, not SVG: build with DIAGRAMS_REQUIRE_BROWSER=1")
         tab.emulate_media(media="print")
-        broken = tab.evaluate(PREPARE_FOR_PRINT)
+        broken = tab.evaluate(CHECK_PRINTED_PAGE, DIAGRAM_LINKS_CLASS)
         problems += [f"internal link to missing #{b}" for b in sorted(set(broken))]
         headings = tab.evaluate("() => window.__printHeadings")
         tab.pdf(

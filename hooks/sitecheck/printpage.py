@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup, Tag
@@ -93,3 +94,80 @@ def add_style(soup: BeautifulSoup, css: str) -> None:
     style = soup.new_tag("style")
     style.string = f"\n{css}\n"
     soup.head.append(style)
+
+
+# --- The DOM as printed ---------------------------------------------------------------------------
+
+DIAGRAM_LINKS_CLASS = "print-diagram-links"
+
+
+def title_from_cover(soup: BeautifulSoup) -> None:
+    """The document's title, which becomes the PDF's Title: the cover's title (the language's site name)."""
+    cover = soup.select_one(".print-cover__title")
+    if cover is not None and soup.title is not None:
+        soup.title.string = cover.get_text().strip()
+
+
+def open_details(soup: BeautifulSoup) -> None:
+    """Every ``<details>`` open: paper cannot be clicked."""
+    for details in soup.find_all("details"):
+        details["open"] = ""
+
+
+def prefix_ids(soup: BeautifulSoup) -> None:
+    """Give every element of a page the page-prefixed id print-site links to.
+
+    print-site renames only h1-h6, sup and li ids and prefixes every same-page link, so
+    e.g. ``<div id="ref-3">`` on the references page would be unreachable from
+    "#references-ref-3". Material's own ids ("__tabbed_1_1") and a diagram's (unique
+    already, fig-<hash>, and selected by its own <style>) are left alone.
+    """
+    page = soup.find(id="print-site-page")
+    if page is None:
+        return
+    taken = Counter(tag["id"] for tag in soup.find_all(id=True))
+    for section in page.select("section.print-page[id]"):
+        key = section["id"]
+        for element in section.find_all(id=True):
+            if _section_of(element) is not section:
+                continue  # sections nest: only this page's own elements
+            old = element["id"]
+            if old.startswith(("__", key + "-")) or _in_diagram(element):
+                continue
+            new = f"{key}-{old}"
+            if not taken[new]:
+                element["id"] = new
+                taken[old] -= 1
+                taken[new] += 1
+
+
+def _section_of(element: Tag) -> Tag | None:
+    """The print-site section ``element`` belongs to: itself if it is one (as CSS' closest())."""
+    if element.name == "section" and "print-page" in (element.get("class") or []):
+        return element
+    return element.find_parent("section", class_="print-page")
+
+
+def _in_diagram(element: Tag) -> bool:
+    return "diagram" in (element.get("class") or []) or element.find_parent(class_="diagram") is not None
+
+
+def list_diagram_link_targets(soup: BeautifulSoup) -> None:
+    """The diagrams' SVG links are not HTML links: list their targets as ordinary links in a
+    hidden block, so Chromium gives them PDF destinations and scripts/pdf.py checks them."""
+    hidden = soup.new_tag("div", attrs={"class": DIAGRAM_LINKS_CLASS, "hidden": ""})
+    for link in soup.select(".diagram svg a"):
+        target = link.get("href") or link.get("xlink:href") or ""
+        if target.startswith("#"):
+            hidden.append(soup.new_tag("a", attrs={"href": target}))
+    soup.body.append(hidden)
+
+
+def unlink_files(soup: BeautifulSoup) -> None:
+    """Links to files (the downloads page's PDFs and zip) would point next to the print page,
+    where nothing is: print their text without the link. Anchors and other sites stay."""
+    page = soup.find(id="print-site-page")
+    for link in page.find_all("a", href=True) if page is not None else []:
+        href = link["href"]
+        if href and not href.startswith(("#", "?")) and not SCHEME_RE.match(href):
+            del link["href"]

@@ -13,9 +13,21 @@ from fixture_site import FixtureSite
 from sitebuild import ROOT
 
 SOURCE_DATE_EPOCH = "1764201600"  # 2025-11-27
-# a diagram's SVG link as hooks/diagrams.py draws Mermaid's `click … href`, and a
-# character Noto Sans CJK SC lacks (printed as its substitute, hooks/printfonts.py)
-DIAGRAM_LINK = '\n<svg class="fixture-diagram"><a xlink:href="../glossary/"><text>术语</text></a></svg>\n\n返回 ↩\n'
+# a diagram with an SVG link as hooks/diagrams.py draws Mermaid's `click … href`, a
+# character Noto Sans CJK SC lacks (printed as its substitute, hooks/printfonts.py),
+# a closed <details>, and an element id print-site does not prefix
+DIAGRAM_LINK = """
+<div class="diagram"><svg id="fig-fixture" class="fixture-diagram"><a xlink:href="../glossary/"><text>术语</text></a>
+</svg></div>
+
+返回 ↩
+
+<details class="fixture-details"><summary>问题</summary><p>答案</p></details>
+
+<div id="fixture-note">注</div>
+"""
+# Chinese only: static-i18n's English pass has no such file
+FILE_LINK = "\n[文件](assets/fixture.txt){ .fixture-file }\n"
 
 _cache: dict[str, Path] = {}
 
@@ -45,7 +57,8 @@ def print_site(root: Path, only: str | None = None) -> FixtureSite:
     cover = site.root / "overrides" / "partials" / "print-cover.html"
     cover.parent.mkdir(parents=True)
     shutil.copy(ROOT / "overrides" / "partials" / "print-cover.html", cover)
-    site.append("docs/chapter.md", DIAGRAM_LINK)
+    site.write("docs/assets/fixture.txt", "a file beside the pages\n")
+    site.append("docs/chapter.md", DIAGRAM_LINK + FILE_LINK)
     site.append("docs/chapter.en.md", DIAGRAM_LINK)
     return site
 

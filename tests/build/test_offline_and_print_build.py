@@ -77,3 +77,28 @@ def test_print_page_of_english_is_finished_in_english(tmp_path_factory):
     # in the English pass the pages' URLs, and so print-site's ids, start with "en/"
     link = soup.select_one("section#en-chapter svg.fixture-diagram a")
     assert link["xlink:href"] == "#en-glossary" and soup.find(id="en-glossary") is not None
+
+
+def test_print_page_is_titled_by_its_cover(print_page):
+    soup = soup_of(print_page)
+    assert soup.title.get_text() == soup.select_one(".print-cover__title").get_text().strip() == "fixture"
+
+
+def test_print_page_opens_every_details(print_page):
+    assert soup_of(print_page).select_one("details.fixture-details").has_attr("open")
+
+
+def test_print_page_gives_page_elements_the_page_prefixed_id(print_page):
+    soup = soup_of(print_page)
+    assert soup.find(id="chapter-fixture-note") is not None and soup.find(id="fixture-note") is None
+    assert soup.find(id="fig-fixture") is not None  # a diagram's ids are its own
+
+
+def test_print_page_lists_diagram_link_targets_as_ordinary_links(print_page):
+    targets = [a["href"] for a in soup_of(print_page).select(".print-diagram-links[hidden] a")]
+    assert targets == ["#glossary"]
+
+
+def test_print_page_prints_links_to_files_as_text(print_page):
+    link = soup_of(print_page).select_one("section#chapter a.fixture-file")
+    assert link.get_text() == "文件" and not link.has_attr("href")

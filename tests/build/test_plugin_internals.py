@@ -174,6 +174,7 @@ def test_print_site_ids_each_page_section_by_its_url_and_prefixes_the_pages_ids(
     page = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
     section = page.find("section", id=plugin_internals.print_page_anchor("en/chapter/"))
     assert section is not None and section.get("class") == ["print-page"]
+    assert section.find_parent(id="print-site-page") is not None
     assert section.find(id=plugin_internals.print_page_anchor("en/chapter/#part")) is not None
 
 
@@ -182,3 +183,10 @@ def test_print_site_rewrites_html_links_only_not_the_svg_links_of_diagrams():
     fixed = mkdocs_print_site_plugin.urls.fix_internal_links(html, "chapter/", True, "1")
     assert '<a href="#glossary">' in fixed
     assert '<a xlink:href="../glossary/">' in fixed  # left to hooks/print_page.py
+
+
+def test_print_site_prefixes_same_page_links_but_not_every_id():
+    html = '<h2 id="part">Part</h2>\n<div id="note">n</div>\n<p><a href="#note">see</a></p>'
+    fixed = mkdocs_print_site_plugin.urls.fix_internal_links(html, "chapter/", True, "1")
+    assert '<a href="#chapter-note">' in fixed and 'id="chapter-part"' in fixed
+    assert 'id="note"' in fixed  # left to hooks/print_page.py (sitecheck.printpage.prefix_ids)
