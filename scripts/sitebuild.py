@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None):
-    """`mkdocs build --strict` of ``project`` into ``site_dir``; returns the CompletedProcess."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_DIR=str(site_dir))
+def build(
+    project: Path, site_dir: Path, extra_env: dict[str, str] | None = None, environ: dict[str, str] | None = None
+):
+    """`mkdocs build --strict` of ``project`` into ``site_dir``; returns the CompletedProcess.
+    ``environ``: the environment to start from instead of this process's current one."""
+    env = dict(os.environ if environ is None else environ, NO_MKDOCS_2_WARNING="1", SITE_DIR=str(site_dir))
     env.update(extra_env or {})
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml")],

@@ -16,6 +16,9 @@ from sitebuild import ROOT, SiteServer, build
 
 # The tests' builds draw diagrams at build time or fail: never the dev fallback
 os.environ.setdefault("DIAGRAMS_REQUIRE_BROWSER", "1")
+# The session's builds start from the environment as it is now: they run in the background
+# while tests change variables for a moment (monkeypatch.setenv of a cache folder, a build date)
+SESSION_ENVIRON = dict(os.environ)
 
 # Every page of the site, by its path below the language root
 PAGES = [
@@ -74,7 +77,7 @@ def site_url() -> str:
 
 def real_site(target: Path):
     def make():
-        result = build(ROOT, target, SOURCE_DATE_EPOCH)
+        result = build(ROOT, target, SOURCE_DATE_EPOCH, SESSION_ENVIRON)
         assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
         return target, result
 
@@ -86,7 +89,7 @@ def site_again(tmp_path_factory):
 
     def make():
         target = tmp_path_factory.mktemp("repeat-site")
-        return target, build(ROOT, target, SOURCE_DATE_EPOCH)
+        return target, build(ROOT, target, SOURCE_DATE_EPOCH, SESSION_ENVIRON)
 
     return prefetch.once("repeat", make)
 
@@ -94,7 +97,7 @@ def site_again(tmp_path_factory):
 def site_with_repository(tmp_path_factory) -> Path:
     def make():
         target = tmp_path_factory.mktemp("repo-site")
-        result = build(ROOT, target, {"REPO_URL": REPO_URL})
+        result = build(ROOT, target, {"REPO_URL": REPO_URL}, SESSION_ENVIRON)
         assert result.returncode == 0, result.stderr
         return target
 

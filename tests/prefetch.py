@@ -26,6 +26,8 @@ T = TypeVar("T")
 
 _made: dict[str, Future] = {}
 _lock = threading.Lock()
+# one build at a time, as without prefetching: builds share the project's caches (.cache/)
+_building = threading.RLock()
 
 
 def once(key: str, work: Callable[[], T]) -> T:
@@ -37,7 +39,8 @@ def once(key: str, work: Callable[[], T]) -> T:
             made = _made[key] = Future()
     if mine:
         try:
-            made.set_result(work())
+            with _building:
+                made.set_result(work())
         except BaseException as error:  # kept for every caller: each test that needs it reports it
             made.set_exception(error)
     return made.result()

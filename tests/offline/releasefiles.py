@@ -12,7 +12,6 @@ their own session fixture; ``prefetch.once`` makes the build happen once, and
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from pathlib import Path
 from serviceworker import Precache, generate
 
 import prefetch
+from conftest import SESSION_ENVIRON
 from sitebuild import ROOT, SiteServer, build
 
 PREFIX = "/osteoimmunology/"
@@ -52,7 +52,7 @@ def release(tmp_path_factory) -> Release:
 def _make_release(tmp_path_factory) -> Release:
     site = tmp_path_factory.mktemp("release") / "site"
     server = SiteServer(site, PREFIX)  # the port is needed before the build
-    env = dict(os.environ, RELEASE_ALLOW_LOOPBACK="1", SITE_URL=server.url, SITE_DIR=str(site))
+    env = dict(SESSION_ENVIRON, RELEASE_ALLOW_LOOPBACK="1", SITE_URL=server.url, SITE_DIR=str(site))
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "release.py")],
         cwd=ROOT,
@@ -78,6 +78,6 @@ def web_release(tmp_path_factory) -> WebRelease:
 
 def _make_web_release(tmp_path_factory) -> WebRelease:
     site = tmp_path_factory.mktemp("release") / "site"
-    result = build(ROOT, site, {"SERVICE_WORKER": "true"})
+    result = build(ROOT, site, {"SERVICE_WORKER": "true"}, SESSION_ENVIRON)
     assert result.returncode == 0, f"release build failed:\n{result.stdout}\n{result.stderr}"
     return WebRelease(site, generate(site))
