@@ -31,10 +31,10 @@ def test_made_once_for_the_background_and_the_fixture_that_asks_meanwhile(backgr
         time.sleep(0.3)
         return "site"
 
-    background.start([lambda: prefetch.once("test-site", slow_build)])
+    background.start([lambda: prefetch.once("test-site", slow_build, alone=False)])
     assert started.wait(5)
-    assert prefetch.once("test-site", slow_build) == "site"  # waits for the background's build
-    assert prefetch.once("test-site", slow_build) == "site"
+    assert prefetch.once("test-site", slow_build, alone=False) == "site"  # waits for the background's build
+    assert prefetch.once("test-site", slow_build, alone=False) == "site"
     assert calls == [1]
 
 
@@ -45,11 +45,11 @@ def test_a_failed_build_fails_every_test_that_needs_it(background):
         calls.append(1)
         raise AssertionError("strict build failed")
 
-    background.start([lambda: prefetch.once("test-broken", broken_build)])
+    background.start([lambda: prefetch.once("test-broken", broken_build, alone=False)])
     background.finish()
     for _ in range(2):
         with pytest.raises(AssertionError, match="strict build failed"):
-            prefetch.once("test-broken", broken_build)
+            prefetch.once("test-broken", broken_build, alone=False)
     assert calls == [1]
 
 
