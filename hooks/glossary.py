@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 import plugin_internals
+import sitecheck.glossary as sitecheck_glossary
 from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.glossary import (
     abbr_snippet,
@@ -112,7 +114,7 @@ def on_page_markdown(markdown, page, config, files):
         used_in = usage(state["records"], content, lang)
         listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
         markdown = markdown.replace(PAGE_MARKER, listing)
-    return markdown + "\n\n" + abbr_snippet(state["records"], lang)
+    return markdown + "\n\n" + abbr_snippet(state["records"], lang, state["labels"][lang])
 
 
 # jieba's dictionary is global to the process, and `mkdocs serve` rebuilds (each language pass
@@ -200,4 +202,28 @@ def on_page_content(html, page, config, files):
     terms = first_use_terms(state["records"], lang)
     abbrs = first_use_abbreviations(state["records"])
     url = get_relative_url(glossary.url, page.url)
-    return link_first_uses(html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])
+    return linked_page(config, html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])
+
+
+def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str, title: str) -> str:
+    """link_first_uses() kept on disk: its whole-page parse is the glossary's largest cost, and
+    its answer depends only on its arguments, the code of sitecheck/ and
+    BeautifulSoup's version (which writes the page back). One file per answer, named by all
+    of them, written like the diagram cache (a temporary name, then a rename)."""
+    import bs4
+
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
+    if "code" not in state:  # link_first_uses and what it imports: the whole sitecheck package
+        package = Path(sitecheck_glossary.__file__).parent
+        state["code"] = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
+    arguments = json.dumps([terms, abbrs, lang, url, title], sort_keys=True, ensure_ascii=False)
+    cached = folder / f"{file_key(state['code'], bs4.__version__, arguments, html)}.html"
+    if cached.is_file():
+        return cached.read_bytes().decode("utf-8")  # bytes: no newline translation
+    linked = link_first_uses(html, terms, abbrs, lang, url, title)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+    partial.write_bytes(linked.encode("utf-8"))
+    partial.replace(cached)
+    return linked

@@ -12,12 +12,17 @@ Paths in the file are from the root of the deployed site. The offline package
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from sitecheck.headers import fingerprinted, handler_findings, inline_code, script_hashes
+import sitecheck.headers
+from sitecheck.diskcache import DiskCache, file_key
+from sitecheck.headers import InlineCode, fingerprinted, handler_findings, inline_code, script_hashes
 
 log = get_plugin_logger("headers")
 
@@ -47,13 +52,38 @@ def on_post_build(config):
     if (i18n is not None and i18n.building) or is_offline_build(config):
         return  # a nested per-language build (the outer one writes the file), or file://
     site = Path(config.site_dir)
-    # each page parsed once, for both its scripts and its handlers
-    documents = {
-        path.relative_to(site).as_posix(): inline_code(path.read_text(encoding="utf-8"))
-        for path in site.rglob("*.html")
-    }
+    documents = inline_code_of(
+        config, {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    )
     for name, line, message in handler_findings(documents):
         log.warning(f"{name}:{line}: {message}")
     paths = ["/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
     text = render_headers(script_hashes(documents), fingerprinted(paths))
     (site / HEADERS_FILE).write_text(text, encoding="utf-8")
+
+
+# Parsing every page is this hook's whole cost. inline_code() depends only on the page's text,
+# the parser's code (sitecheck/headers.py) and Python's html.parser: kept on disk in a file named
+# by the code and Python's version, one entry per page text (its SHA-256), so a changed page is
+# always parsed again (sitecheck/diskcache.py).
+inline_code_caches: dict[Path, DiskCache] = {}
+
+
+def is_inline_code(_name, value) -> bool:
+    return (
+        isinstance(value, dict) and isinstance(value.get("scripts"), list) and isinstance(value.get("handlers"), list)
+    )
+
+
+def inline_code_of(config, documents: dict[str, str]) -> dict[str, InlineCode]:
+    """inline_code() of each page (name -> HTML), each page parsed once, and only if its text is new."""
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("INLINE_CODE_CACHE_DIR") or root / ".cache" / "inline-code")
+    path = folder / f"{file_key(Path(sitecheck.headers.__file__).read_bytes(), sys.version)}.json"
+    cache = inline_code_caches.get(path) or inline_code_caches.setdefault(path, DiskCache(path, valid=is_inline_code))
+    found = {}
+    for name, html in documents.items():
+        parsed = cache.get(hashlib.sha256(html.encode("utf-8")).hexdigest(), lambda html=html: vars(inline_code(html)))
+        found[name] = InlineCode(list(parsed["scripts"]), [tuple(handler) for handler in parsed["handlers"]])
+    cache.save()
+    return found

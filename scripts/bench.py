@@ -132,16 +132,25 @@ def build_times(out: Path) -> dict:
 def hook_share(out: Path) -> dict:
     """Time inside the project's hook handlers ÷ the whole build (one process, scripts/eventtimes.py),
     as wall time and as CPU time (steadier on a shared machine). "cold": empty caches of jieba's
-    words for search (hooks/glossary.py: jieba's dictionary is loaded) and of git's page dates
-    (hooks/citation.py: one git log per page); "warm": the caches a cold run filled, as in a rebuild
-    at the same commit. The diagram cache is warm in both (diagram_cost() measures it cold)."""
+    words for search and of the pages' glossary links (hooks/glossary.py: jieba's dictionary is
+    loaded, every chapter parsed), of git's page dates (hooks/citation.py: one git log per page) and
+    of the pages' inline code (hooks/security_headers.py: every page parsed); "warm": the caches a
+    cold run filled, as in a rebuild at the same commit on the same day (the cite boxes carry the
+    build's date, so a new day parses those pages again). The diagram cache is warm in both
+    (diagram_cost() measures it cold)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_DIR=str(out / "events"))
 
     def sample(cache: Path) -> dict:
         result = subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "eventtimes.py")],
             cwd=ROOT,
-            env=dict(env, SEARCH_SEGMENTS_CACHE_DIR=str(cache / "search"), GIT_DATES_CACHE_DIR=str(cache / "git")),
+            env=dict(
+                env,
+                SEARCH_SEGMENTS_CACHE_DIR=str(cache / "search"),
+                GIT_DATES_CACHE_DIR=str(cache / "git"),
+                GLOSSARY_LINKS_CACHE_DIR=str(cache / "links"),
+                INLINE_CODE_CACHE_DIR=str(cache / "inline-code"),
+            ),
             check=True,
             capture_output=True,
             text=True,
@@ -381,8 +390,10 @@ def report(results: dict) -> str:
         f"({b['with_hooks']:.1f} s ÷ {b['without_hooks']:.1f} s) | ≤ 1.10 |",
     ]
     caches = {
-        "warm": "warm caches (a rebuild at the same commit: jieba's dictionary never loaded, no git log)",
-        "cold": "cold caches (jieba's dictionary loaded, in search's handler; one git log per page)",
+        "warm": "warm caches (a rebuild at the same commit, same day: jieba's dictionary never loaded, no git log, "
+        "no page parsed twice)",
+        "cold": "cold caches (jieba's dictionary loaded, in search's handler; every chapter parsed for glossary "
+        "links and for the CSP's hashes; one git log per page)",
     }
     for cache, what in caches.items():
         h = results["hook_share"][cache]

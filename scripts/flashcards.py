@@ -36,6 +36,7 @@ from sitecheck.data import load_records  # noqa: E402
 from sitecheck.glossary import usage  # noqa: E402
 from sitecheck.markdown import parse_headings  # noqa: E402
 from sitecheck.pages import page_key  # noqa: E402
+from sitecheck.schema import load_labels  # noqa: E402
 from sitecheck.sections import section_url  # noqa: E402
 
 APKG_NAME = "osteoimmunology-flashcards.apkg"
@@ -46,7 +47,7 @@ DOCS = ROOT / "docs"
 DECK_ID = 1_764_201_601
 TERM_MODEL_ID = 1_764_201_602
 QUESTION_MODEL_ID = 1_764_201_603
-DECK_NAME = "骨免疫学 · Osteoimmunology"
+LABELS_FILE = "docs/_data/labels.yml"
 
 QUESTION_RE = re.compile(r'^\?\?\?\+? question "(.*)"\s*$')
 NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\s")
@@ -130,8 +131,19 @@ def term_tags(records, sources) -> dict[str, list[str]]:
     return {term_id: sorted(found) for term_id, found in tags.items()}
 
 
+def words() -> dict[str, dict[str, str]]:
+    """The site's interface words (labels.yml): the deck and its cards are named in both languages."""
+    return load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE)
+
+
+def deck_name(labels: dict) -> str:
+    return f"{labels['zh']['app_short_name']} · {labels['en']['app_short_name']}"
+
+
 def models():
     import genanki
+
+    zh, en = (words()[lang]["language_name"] for lang in ("zh", "en"))
 
     term_model = genanki.Model(
         TERM_MODEL_ID,
@@ -139,12 +151,12 @@ def models():
         fields=[{"name": n} for n in ("Id", "Chinese", "English", "Abbreviation", "DefinitionZh", "DefinitionEn")],
         templates=[
             {
-                "name": "中文 → English",
+                "name": f"{zh} → {en}",
                 "qfmt": "{{Chinese}}{{#Abbreviation}}<br>({{Abbreviation}}){{/Abbreviation}}",
                 "afmt": ANSWER.format(term="English", first="DefinitionZh", second="DefinitionEn"),
             },
             {
-                "name": "English → 中文",
+                "name": f"{en} → {zh}",
                 "qfmt": "{{English}}{{#Abbreviation}}<br>({{Abbreviation}}){{/Abbreviation}}",
                 "afmt": ANSWER.format(term="Chinese", first="DefinitionEn", second="DefinitionZh"),
             },
@@ -160,12 +172,12 @@ def models():
         ],
         templates=[
             {
-                "name": "中文",
+                "name": zh,
                 "qfmt": "{{QuestionZh}}",
                 "afmt": '{{FrontSide}}<hr id="answer">{{AnswerZh}}<br><a href="{{LinkZh}}">{{Section}}</a>',
             },
             {
-                "name": "English",
+                "name": en,
                 "qfmt": "{{QuestionEn}}",
                 "afmt": '{{FrontSide}}<hr id="answer">{{AnswerEn}}<br><a href="{{LinkEn}}">{{Section}}</a>',
             },
@@ -183,7 +195,7 @@ def make_flashcards(out_dir: Path, site_url: str) -> list[Path]:
     sources = page_sources()
     tags = term_tags(records, sources)
     term_model, question_model = models()
-    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    deck = genanki.Deck(DECK_ID, deck_name(words()))
     rows = []
     for record in records:
         term_id = record.get("id")

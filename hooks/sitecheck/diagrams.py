@@ -15,9 +15,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from jinja2 import Template
-
 from sitecheck.findings import Finding
+from sitecheck.templates import fragment
 
 FENCE_RE = re.compile(r'<pre[^>]*\bclass="mermaid"[^>]*><code>(.*?)</code></pre>', re.S)
 
@@ -66,14 +65,6 @@ FONT_FAMILY = (
 # A wide figure scales down to this share of its size at most (labels stay
 # ≥ 12 px), then scrolls in its own box
 MIN_SCALE = 0.75
-
-# focusable: a figure wider than its column scrolls in this box, and the
-# keyboard must reach it (axe's scrollable-region-focusable does not count the
-# SVG's own xlink:href links)
-FIGURE = Template(
-    '<div class="diagram" tabindex="0">{{ svg }}</div>',
-    autoescape=False,  # the SVG is markup from Mermaid
-)
 
 
 @dataclass(frozen=True)
@@ -165,7 +156,7 @@ def finish_svg(svg: str, key: str) -> str:
 
 def figure_html(svg: str) -> str:
     """The finished SVG in its scrollable, focusable box."""
-    return FIGURE.render(svg=svg)
+    return fragment("diagram.html", svg=svg)
 
 
 def has_title_and_desc(svg: str) -> bool:

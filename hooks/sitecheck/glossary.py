@@ -244,15 +244,17 @@ def abbreviations(records: Iterable[Record]) -> set[str]:
     return known
 
 
-def abbr_snippet(records: Iterable[Record], lang: str) -> str:
-    """Python-Markdown ``abbr`` definitions, one per abbreviation, in ``lang``."""
+def abbr_snippet(records: Iterable[Record], lang: str, labels: dict) -> str:
+    """Python-Markdown ``abbr`` definitions, one per abbreviation, in ``lang``
+    (Chinese pages give the English term too, in ``labels['term_with_gloss']``)."""
     lines = []
     for record in sorted(records, key=lambda r: -len(str(r.get("abbr") or ""))):
         abbr = record.get("abbr")
         if not abbr:
             continue
         if lang == "zh":
-            lines.append(f"*[{abbr}]: {record.get('zh')}（{record.get('en')}）")
+            title = labels["term_with_gloss"].format(term=record.get("zh"), gloss=record.get("en"))
+            lines.append(f"*[{abbr}]: {title}")
         else:
             lines.append(f"*[{abbr}]: {record.get('en')}")
     return "\n".join(lines) + "\n"
@@ -311,11 +313,11 @@ def _section_texts(text: str):
         yield section.heading, body
 
 
-def _term_with_abbr(record: Record, lang: str) -> str:
+def _term_with_abbr(record: Record, lang: str, labels: dict) -> str:
     term, abbr = record.get(lang), record.get("abbr")
     if not abbr:
         return str(term)
-    return f"{term}（{abbr}）" if lang == "zh" else f"{term} ({abbr})"
+    return labels["term_with_gloss"].format(term=term, gloss=abbr)
 
 
 def group_letter(record: Record, lang: str) -> str:
@@ -361,8 +363,8 @@ def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict,
                 "other": record.get(other),
                 "other_lang": "zh-Hans" if other == "zh" else "en",
                 "definition": str(record.get("def." + lang)) if by_id.get(record.get("see")) is None else None,
-                "see": _entry_link(by_id.get(record.get("see")), lang),
-                "synonyms": [_entry_link(s, lang) for s in synonyms.get(entry_id, [])],
+                "see": _entry_link(by_id.get(record.get("see")), lang, labels),
+                "synonyms": [_entry_link(s, lang, labels) for s in synonyms.get(entry_id, [])],
                 "note": f"{note_pages[record.get('note')]}.md#note-{record.get('note')}"
                 if record.get("note") in note_pages
                 else None,
@@ -376,8 +378,10 @@ def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict,
     return render("glossary.html", groups=groups, labels=labels, lang=lang)
 
 
-def _entry_link(record: Record | None, lang: str) -> dict | None:
-    return None if record is None else {"title": _term_with_abbr(record, lang), "link": f"#{record.get('id')}"}
+def _entry_link(record: Record | None, lang: str, labels: dict) -> dict | None:
+    if record is None:
+        return None
+    return {"title": _term_with_abbr(record, lang, labels), "link": f"#{record.get('id')}"}
 
 
 # --- First use of a term on a page links to its glossary entry ---------------

@@ -243,7 +243,7 @@ def references_markdown(lang: str, labels: dict[str, dict], zh_list: str, en_lis
     if not zh_list.strip() and not en_list.strip():
         return ""
     titles = {
-        code: f'<p class="parallel-title"><strong>{labels[code]["chapter_references"]}</strong></p>' for code in labels
+        code: fragment("parallel-title.md", title=labels[code]["chapter_references"], subtitle=None) for code in labels
     }
     return (
         f"## {labels[lang]['chapter_references']} {{ #references-cited }}\n\n"

@@ -79,6 +79,13 @@ def with_language_base(html: str, lang: str) -> str:
 # caption is an ordinary paragraph beside it — never by its Mermaid source or
 # the text inside a drawn SVG (node labels, styles, ``click … href``).
 DIAGRAM_SELECTOR = "pre.mermaid, div.mermaid, svg"
+
+
+def is_diagram(tag) -> bool:
+    """DIAGRAM_SELECTOR without a CSS selector engine (soupsieve's import costs more than the matching)."""
+    return tag.name == "svg" or (tag.name in ("pre", "div") and "mermaid" in (tag.get("class") or []))
+
+
 ACC_LINE_RE = re.compile(r"^\s*(accTitle|accDescr)\s*:\s*(.+?)\s*$", re.M)
 ACC_BLOCK_RE = re.compile(r"^\s*accDescr\s*\{(.*?)\}", re.M | re.S)
 
@@ -104,7 +111,7 @@ def search_view(html: str) -> str:
     from bs4 import BeautifulSoup  # only pages with a diagram pay for the parse
 
     soup = BeautifulSoup(html, "html.parser")
-    for element in soup.select(DIAGRAM_SELECTOR):
+    for element in soup.find_all(is_diagram):
         if element.decomposed or element.find_parent("svg"):
             continue
         text = diagram_text_alternative(element)

@@ -40,9 +40,16 @@ def first_paragraph_text(html: str) -> str:
 
 def _paragraph_text(snippet: str) -> str:
     paragraph = BeautifulSoup(snippet, "html.parser").p
-    for citation in paragraph.select("sup.citation, .editor-note-ref"):
+    for citation in paragraph.find_all(is_citation_mark):
         citation.decompose()
     return re.sub(r"\s+", " ", unescape(paragraph.get_text())).strip()
+
+
+def is_citation_mark(tag) -> bool:
+    """``sup.citation, .editor-note-ref`` without a CSS selector engine (soupsieve's import and
+    compile cost more than all the pages' descriptions together)."""
+    classes = tag.get("class") or []
+    return (tag.name == "sup" and "citation" in classes) or "editor-note-ref" in classes
 
 
 # Elements that never have content (BeautifulSoup's list for HTML): no end tag to wait for

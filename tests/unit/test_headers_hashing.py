@@ -117,3 +117,25 @@ def test_lookup_under_a_path_prefix_uses_paths_from_the_site_root():
         "max-age=31536000, immutable"
     )
     assert lookup("/osteoimmunology/en/x/#part")["Link"] == "</en/>; rel=home"
+
+
+def test_parsed_pages_are_kept_on_disk_and_a_changed_page_is_parsed_again(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    import security_headers  # hooks/security_headers.py
+
+    monkeypatch.setenv("INLINE_CODE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(security_headers, "inline_code_caches", {})
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    first = security_headers.inline_code_of(config, {"a.html": PAGE})
+    assert first["a.html"] == inline_code(PAGE)
+    monkeypatch.setattr(security_headers, "inline_code_caches", {})  # a new build process
+    parsed = []
+    monkeypatch.setattr(security_headers, "inline_code", lambda html: (parsed.append(html), inline_code(html))[1])
+    assert security_headers.inline_code_of(config, {"b.html": PAGE}) == {"b.html": first["a.html"]}
+    assert parsed == []  # the same text: from the file
+    changed = PAGE.replace("<body>", '<body><img src="x" onerror="steal()">')
+    found = security_headers.inline_code_of(config, {"a.html": changed})
+    assert parsed == [changed]
+    tags = [message.split("=")[0] for _name, _line, message in handler_findings(found)]
+    assert tags == ["<img onerror", "<a onclick"]

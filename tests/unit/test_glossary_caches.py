@@ -1,6 +1,6 @@
-"""The on-disk cache of jieba's words for search (hooks/sitecheck/diskcache.py, wired in
-hooks/glossary.py): a changed text, glossary, dictionary or jieba version is never
-served an old segmentation, and a build whose texts are cached never loads jieba."""
+"""The build caches of hooks/glossary.py, jieba's words for search (sitecheck/diskcache.py) and
+the pages with their glossary links: a changed text, page, glossary, dictionary or jieba version
+is never served an old answer, and a build whose texts are cached never loads jieba."""
 
 from __future__ import annotations
 
@@ -97,3 +97,34 @@ def test_a_build_with_every_text_cached_never_loads_jieba(search_module, monkeyp
     monkeypatch.setattr(glossary, "load_search_dictionary", no_jieba)
     glossary.segment_search_text(search_module.config, [])
     assert search_words("骨质疏松症") == words
+
+
+# --- the glossary's links, kept on disk per page (hooks/glossary.py linked_page) ---------
+
+PAGE = '<h2 id="a">1.3 细胞因子</h2><p>破骨细胞分泌 IL-17。</p>'
+TERMS = {"破骨细胞": "osteoclast"}
+
+
+@pytest.fixture
+def links_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("GLOSSARY_LINKS_CACHE_DIR", str(tmp_path / "links"))
+    monkeypatch.setattr(glossary, "state", {})
+    return SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+
+
+def linked(config, html=PAGE, terms=TERMS, url="../glossary/"):
+    return glossary.linked_page(config, html, terms, {}, "zh", url, "术语表")
+
+
+def test_linked_pages_are_served_from_disk_only_for_the_same_page_and_glossary(links_cache, monkeypatch):
+    first = linked(links_cache)
+    assert 'href="../glossary/#osteoclast"' in first
+    calls = []
+    real = glossary.link_first_uses
+    monkeypatch.setattr(glossary, "link_first_uses", lambda *args: (calls.append(args[0]), real(*args))[1])
+    assert linked(links_cache) == first and calls == []  # the same input: from the file
+    changed = PAGE.replace("IL-17", "IL-6")
+    assert "IL-6" in linked(links_cache, html=changed) and calls == [changed]  # a changed page
+    assert "#bone" in linked(links_cache, terms={"破骨细胞": "bone"})  # a changed glossary
+    assert 'href="../../glossary/' in linked(links_cache, url="../../glossary/")
+    assert len(calls) == 3
