@@ -24,9 +24,9 @@ def cpu_seconds() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def main() -> None:
-    totals: collections.Counter = collections.Counter()
-    cpu: collections.Counter = collections.Counter()
+def timed_registration(totals: collections.Counter, cpu: collections.Counter):
+    """A replacement for PluginCollection._register_event that registers every handler wrapped
+    in a timer adding its wall and CPU time to ``totals`` and ``cpu`` under "plugin:event"."""
     register = PluginCollection._register_event
 
     def timed_register(self, event_name, method, plugin_name=None):
@@ -47,6 +47,13 @@ def main() -> None:
         timed.mkdocs_priority = getattr(method, "mkdocs_priority", 0)
         return register(self, event_name, timed, plugin_name)
 
+    return timed_register
+
+
+def main() -> None:
+    totals: collections.Counter = collections.Counter()
+    cpu: collections.Counter = collections.Counter()
+    timed_register = timed_registration(totals, cpu)
     PluginCollection._register_event = timed_register
     from mkdocs.__main__ import cli
 
