@@ -12,7 +12,7 @@ from pypinyin import lazy_pinyin
 from .data import Record
 from .findings import Finding
 from .markdown import content_lines, parse_sections, tokenize
-from .schema import Checked, check_glossary
+from .schema import Checked, check_glossary, shown_variant
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GREEK = "αβγκ"
@@ -42,7 +42,8 @@ class Variant:
 
     @property
     def shown(self) -> str:
-        return self.text[3:] if self.text.startswith("re:") else self.text
+        """What readers see: a pattern's word without its look-around conditions."""
+        return shown_variant(self.text)
 
 
 def record_findings(records: list[Record] | Checked, path: str) -> list[Finding]:

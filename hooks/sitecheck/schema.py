@@ -47,6 +47,15 @@ class Bilingual(_Model):
     en: Text
 
 
+# A look-around condition (?=…) (?!…) (?<=…) (?<!…) with no group inside
+LOOKAROUND_RE = re.compile(r"\(\?<?[=!][^()]*\)")
+
+
+def shown_variant(text: str) -> str:
+    """A variant as readers see it: 're:骨质疏松(?![症性])' is shown as 骨质疏松."""
+    return LOOKAROUND_RE.sub("", text[3:]) if text.startswith("re:") else text
+
+
 class GlossaryEntry(_Model):
     id: Id
     zh: Text
@@ -66,6 +75,12 @@ class GlossaryEntry(_Model):
                     re.compile(variant[3:])
                 except re.error as error:
                     raise ValueError(f"variant {variant!r} is not a valid regular expression ({error})") from None
+                shown = shown_variant(variant)
+                if re.escape(shown) != shown.replace(" ", "\\ "):
+                    raise ValueError(
+                        f"variant {variant!r} must be a plain word with only look-around conditions "
+                        "((?!…), (?=…), (?<!…), (?<=…)), so that the glossary can show it to readers"
+                    )
         return variants
 
     @model_validator(mode="after")

@@ -381,6 +381,16 @@ FAULTS = [
         ),
     ),
     Fault(
+        "glossary-variant-not-showable",
+        "glossary entry missing a language, or a term that is not text",
+        (replace("docs/_data/glossary.yml", "    - 类风湿性关节炎\n", "    - 're:类风湿性?关节炎'\n"),),
+        (
+            "glossary: docs/_data/glossary.yml:21: glossary entry 'rheumatoid-arthritis': variant "
+            "'re:类风湿性?关节炎' must be a plain word with only look-around conditions ((?!…), (?=…), (?<!…), "
+            "(?<=…)), so that the glossary can show it to readers; fix it.",
+        ),
+    ),
+    Fault(
         "abbreviation-without-entry",
         "abbreviation with no glossary entry",
         (replace("docs/chapter.en.md", "Bone resorption increases", "Bone resorption increases in OVX rats"),),

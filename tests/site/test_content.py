@@ -216,3 +216,14 @@ def test_variant_check_keeps_one_chinese_name_for_giop_in_text_and_diagrams():
     found = variant_findings("docs/x.md", text, forbidden, "glossary.yml")
     assert [(f.line, f.message.split("'")[3]) for f in found] == [(1, "giop"), (6, "giop")]
     assert variant_findings("docs/x.md", "糖皮质激素诱导的骨质疏松症（GIOP）\n", forbidden, "glossary.yml") == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_glossary_shows_readers_words_never_patterns(site_dir, lang):
+    """The "not used" forms on the glossary page are words (a variant's pattern
+    're:骨质疏松(?![症性])' is shown as 骨质疏松), never regular-expression syntax."""
+    root = "" if lang == "zh" else "en/"
+    soup = BeautifulSoup((site_dir / root / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = [p.get_text() for p in soup.select("p.glossary-entry__avoid")]
+    assert any("骨质疏松" in text for text in shown)
+    assert not [text for text in shown if re.search(r"\(\?|\[|\]|re:", text)]
