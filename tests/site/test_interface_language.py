@@ -34,16 +34,19 @@ def test_colour_toggle_speaks_the_page_language(html, page):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_section_permalinks_are_titled_in_the_page_language(html, page):
-    """The ¶ link's title comes from the toc extension (mkdocs.yml holds one value for both
-    languages): it was "本节链接" on English pages too. Pages without JavaScript (print,
-    file://) keep it; section-tools.js replaces it with its own words."""
+    """The ¶ link's words come from the toc extension (mkdocs.yml holds one value for both
+    languages): they were "本节链接" on English pages too. hooks/lazy_tooltips.py makes them
+    the link's aria-label (no title for Material's load-time tooltips); pages without
+    JavaScript (print, file://) keep it; section-tools.js replaces it with its own words."""
     import yaml
 
     from sitebuild import ROOT
 
     labels = yaml.safe_load((ROOT / "docs" / "_data" / "labels.yml").read_text(encoding="utf-8"))
     for lang in ("zh", "en"):
-        titles = [a.get("title") for a in BeautifulSoup(html(lang, page), "html.parser").select("a.headerlink")]
+        links = BeautifulSoup(html(lang, page), "html.parser").select("a.headerlink")
+        assert not [a for a in links if a.has_attr("title")], f"{lang} {page}: a permalink with a title"
+        titles = [a.get("aria-label") for a in links]
         assert titles, f"{lang} {page}: no permalinks"
         assert set(titles) == {labels[lang]["permalink_title"]}, (lang, page, set(titles))
         if lang == "en":

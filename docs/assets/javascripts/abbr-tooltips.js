@@ -1,10 +1,17 @@
-// Abbreviation tooltips on demand (see hooks/lazy_tooltips.py): one shared
-// tooltip, shown for the <abbr data-preview title> under the pointer, tapped,
-// or holding the keyboard focus. Nothing runs at load but three listeners.
+// Abbreviation and diagram-node tooltips on demand (see hooks/lazy_tooltips.py):
+// one shared tooltip, shown for the <abbr data-preview title> or the clickable
+// Mermaid node <g data-preview title> under the pointer, tapped, or holding the
+// keyboard focus (a node's link is inside its group). Nothing runs at load but
+// a few listeners.
 (function () {
   "use strict";
 
-  var SELECTOR = ".md-content abbr[data-preview][title], .md-content abbr[data-preview][data-title]";
+  var SELECTOR = [
+    ".md-content abbr[data-preview][title]",
+    ".md-content abbr[data-preview][data-title]",
+    ".md-content g.node[data-preview][title]",
+    ".md-content g.node[data-preview][data-title]",
+  ].join(", ");
   var tip = null;
   var shown = null;
 
