@@ -49,6 +49,10 @@ def test_hovering_or_tapping_shows_the_tooltip_on_demand(page, base_url, pointer
     page.goto(f"{base_url}/{path}")
     element = page.locator(selector).first
     text = element.get_attribute("title")
+    # scrolled into view first, and the scroll's event dispatched (it hides the tooltip),
+    # so that hover() does not scroll and race the tooltip it shows
+    element.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     if pointer == "mouse":
         element.hover()
     else:
