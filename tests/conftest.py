@@ -45,6 +45,17 @@ LANGUAGES = {"zh": "", "en": "en/"}
 # The pages that carry the review's text; the home page and these others do not
 REFERENCE_PAGES = ["", "glossary/", "references/", "editorial-notes/", "instructors/", "downloads/"]
 CHAPTERS = [page for page in PAGES if page not in REFERENCE_PAGES]
+# The pages with figures (Figure 1 on the home page), and one parallel view of them
+DIAGRAM_PAGES = [
+    "",
+    "immunology/b-cells/",
+    "immunology/cytokines/",
+    "autoimmune/",
+    "autoimmune/rheumatoid-arthritis/",
+    "autoimmune/glucocorticoids/",
+    "immunotherapy/",
+]
+PARALLEL_DIAGRAM_PAGE = "parallel/immunology/cytokines/"
 
 
 # A fixed build time, so tests/site/test_reproducible.py can compare one more build with this one

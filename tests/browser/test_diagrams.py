@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import DIAGRAM_PAGES, LANGUAGES, PARALLEL_DIAGRAM_PAGE
 from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-DIAGRAM_PAGES = [
-    "",
-    "immunology/b-cells/",
-    "immunology/cytokines/",
-    "autoimmune/",
-    "autoimmune/rheumatoid-arthritis/",
-    "autoimmune/glucocorticoids/",
-    "immunotherapy/",
-    "parallel/immunology/cytokines/",
-]
 # one label of Figure 1 per language: the labels are the page's language
 HOME_LABEL = {"zh": "1.2 B 淋巴细胞", "en": "1.2 B lymphocytes"}
 
@@ -69,7 +59,7 @@ async () => {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", DIAGRAM_PAGES)
+@pytest.mark.parametrize("path", [*DIAGRAM_PAGES, PARALLEL_DIAGRAM_PAGE])
 def test_figures_and_labels_show_without_javascript(page, base_url, lang, path):
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import DIAGRAM_PAGES, LANGUAGES
 
 pytestmark = pytest.mark.browser
 
@@ -43,17 +43,6 @@ EDGES_THROUGH_NODES = """
   return found;
 }
 """
-
-
-DIAGRAM_PAGES = [
-    "",  # Figure 1
-    "immunology/b-cells/",
-    "immunology/cytokines/",
-    "autoimmune/",
-    "autoimmune/rheumatoid-arthritis/",
-    "autoimmune/glucocorticoids/",
-    "immunotherapy/",
-]
 
 
 @pytest.mark.parametrize("width", [1280, 375])

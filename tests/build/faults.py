@@ -18,6 +18,21 @@ flowchart TD
     a["RANKL"] --> b["RANK"]
 ```
 """
+# What MkDocs' link validation says when reference 2's entry is not rendered
+REF_2_ANCHOR_GONE = (
+    "Doc file 'chapter.md' contains a link 'references.md#ref-2', but the doc 'references.md' does not "
+    "contain an anchor '#ref-2'.",
+    "Doc file 'chapter.en.md' contains a link 'references.md#ref-2', but the doc 'references.en.md' does "
+    "not contain an anchor '#ref-2'.",
+)
+# ... and the references hook, when the entry is gone altogether
+REFERENCE_2_GONE = (
+    "references: docs/chapter.en.md:7: citation [@2] cites reference 2, which has no entry in "
+    "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+    "references: docs/chapter.md:7: citation [@2] cites reference 2, which has no entry in "
+    "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
+    *REF_2_ANCHOR_GONE,
+)
 NO_DESCR_DIAGRAM = DIAGRAM.replace("    accDescr: {descr}\n", "")
 OBJECTIVES_ZH = '{ #chapter }\n\n!!! objectives "学习目标"\n\n    - 说明 RANKL。\n'
 OBJECTIVES_EN = '{ #chapter }\n\n!!! objectives "Objectives"\n\n    - Explain RANKL.\n'
@@ -194,10 +209,7 @@ FAULTS = [
         (
             "references: docs/_data/references.yml:7: reference 2 has no 'claim.en'; state the claim it supports.",
             # the entry is not rendered (renderers see valid entries only), so its anchor is missing too
-            "Doc file 'chapter.md' contains a link 'references.md#ref-2', but the doc 'references.md' does not "
-            "contain an anchor '#ref-2'.",
-            "Doc file 'chapter.en.md' contains a link 'references.md#ref-2', but the doc 'references.en.md' does "
-            "not contain an anchor '#ref-2'.",
+            *REF_2_ANCHOR_GONE,
         ),
     ),
     Fault(
@@ -206,14 +218,7 @@ FAULTS = [
         (replace("docs/_data/references.yml", "- n: 2\n  cited_in", "- cited_in"),),
         (
             "references: docs/_data/references.yml:7: entry has no valid 'n' (a positive whole number); add it.",
-            "references: docs/chapter.en.md:7: citation [@2] cites reference 2, which has no entry in "
-            "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
-            "references: docs/chapter.md:7: citation [@2] cites reference 2, which has no entry in "
-            "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
-            "Doc file 'chapter.md' contains a link 'references.md#ref-2', but the doc 'references.md' does not "
-            "contain an anchor '#ref-2'.",
-            "Doc file 'chapter.en.md' contains a link 'references.md#ref-2', but the doc 'references.en.md' does "
-            "not contain an anchor '#ref-2'.",
+            *REFERENCE_2_GONE,
         ),
     ),
     Fault(
@@ -256,14 +261,7 @@ FAULTS = [
             "references: docs/_data/references.yml:7: reference 1 is defined twice (first at line 1); merge them.",
             "references: docs/_data/references.yml:7: reference 1 lists cited_in ['chapter#part'] but the pages "
             "cite it in ['chapter#chapter']; make cited_in match.",
-            "references: docs/chapter.en.md:7: citation [@2] cites reference 2, which has no entry in "
-            "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
-            "references: docs/chapter.md:7: citation [@2] cites reference 2, which has no entry in "
-            "docs/_data/references.yml; add an entry 'n: 2' or correct the number.",
-            "Doc file 'chapter.md' contains a link 'references.md#ref-2', but the doc 'references.md' does not "
-            "contain an anchor '#ref-2'.",
-            "Doc file 'chapter.en.md' contains a link 'references.md#ref-2', but the doc 'references.en.md' does "
-            "not contain an anchor '#ref-2'.",
+            *REFERENCE_2_GONE,
         ),
     ),
     Fault(
