@@ -1,8 +1,9 @@
 // Abbreviation and diagram-node tooltips on demand (see hooks/lazy_tooltips.py):
 // one shared tooltip, shown for the <abbr data-preview title> or the clickable
-// Mermaid node <g data-preview title> under the pointer, tapped, or holding the
-// keyboard focus (a node's link is inside its group). Nothing runs at load but
-// a few listeners.
+// Mermaid node <g data-preview title> under the pointer or tapped; an abbreviation
+// also when it holds the keyboard focus (Mermaid wraps a node's group in its link,
+// so a focused node link shows no tooltip, as with Material's before). Nothing
+// runs at load but a few listeners.
 (function () {
   "use strict";
 
