@@ -55,6 +55,22 @@ def last_commit_times(root: Path, folder: str) -> dict[str, int]:
     return times
 
 
+TAG_REF_FORMAT = "%(objectname) %(*objectname) %(refname:short)"
+
+
+def tags_by_commit(refs: str) -> dict[str, str]:
+    """commit -> its first tag by name, from ``git for-each-ref refs/tags --format=TAG_REF_FORMAT``
+    (sorted by name): what ``git tag --points-at <commit>`` lists first, a tag whose object or
+    (annotated) the object it tags is the commit."""
+    tags: dict[str, str] = {}
+    for line in refs.splitlines():
+        target, peeled, name = line.split(" ", 2)
+        for commit in (target, peeled):
+            if commit:
+                tags.setdefault(commit, name)
+    return tags
+
+
 def first_added(log: str) -> dict[str, dt.date]:
     """id -> date of the first commit whose patch adds ``- id: <id>``."""
     dates: dict[str, dt.date] = {}

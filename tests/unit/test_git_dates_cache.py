@@ -11,6 +11,8 @@ import citation  # hooks/citation.py
 import pytest
 from mkdocs_git_revision_date_localized_plugin.util import Util
 
+import plugin_internals
+
 PLUGIN_OPTIONS = {"enable_git_follow": True, "fallback_to_build_date": True, "strict": True}
 
 
@@ -80,3 +82,39 @@ def test_a_file_without_commits_is_asked_every_time(project):
     commit, _when = plugin.util.get_git_commit_timestamp(path=str(new), is_first_commit=False)
     assert commit == ""  # the plugin's fallback (the build's time): not kept
     assert citation.git_date_caches[next(iter(citation.git_date_caches))].values == {}
+
+
+def head(root) -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+
+
+def test_tags_read_in_one_pass_are_the_ones_the_plugin_finds(project):
+    commits = [head(project)]
+    git(project, "tag", "b-light")  # a lightweight tag and, by name before it, an annotated one
+    git(project, "tag", "-a", "a-annotated", "-m", "a")
+    for number in (2, 3):
+        (project / "docs" / "page.md").write_text(f"{number}\n", encoding="utf-8")
+        git(project, "commit", "-q", "-am", str(number), when=f"2026-0{number}-01T00:00:00Z")
+        commits.append(head(project))
+    git(project, "tag", "-a", "v2", "-m", "v2", commits[1])
+    plugin, _config = configured(project)
+    own = Util(PLUGIN_OPTIONS, str(project))
+    own.get_head_commit(str(project / "docs"))  # as the plugin: its repository is known by then
+    answers = [plugin.util.get_tag_name_for_commit(commit) for commit in [*commits, ""]]
+    assert answers == [own.get_tag_name_for_commit(commit) for commit in [*commits, ""]]
+    assert answers == ["a-annotated", "v2", "", ""]
+
+
+def test_a_date_is_formatted_anew_for_another_timestamp_language_or_zone(project, monkeypatch):
+    monkeypatch.setattr(citation, "date_formats", {})
+    night = 1798761600 - 3600  # 2026-12-31 23:00 UTC, 2027-01-01 in Shanghai
+    asked = [(night, "zh", True), (night, "en", True), (night, "en", False), (0, "en", True)]
+    for options in (PLUGIN_OPTIONS, dict(PLUGIN_OPTIONS, timezone="Asia/Shanghai")):
+        plugin = SimpleNamespace(config=dict(options, enabled=True), util=Util(options, str(project)))
+        plugin_internals.format_git_dates_with(plugin, citation.remembered_date_formats(plugin))
+        own = Util(options, str(project))
+        for timestamp, locale, spans in asked:
+            assert plugin.util.get_date_formats_for_timestamp(timestamp, locale=locale, add_spans=spans) == (
+                own.get_date_formats_for_timestamp(timestamp, locale=locale, add_spans=spans)
+            )
+    assert len(citation.date_formats) == 2 * len(asked)  # each formatted once, none served another's
