@@ -39,7 +39,7 @@ from sitecheck.citation import (
 )
 from sitecheck.data import DataError, load_mapping
 from sitecheck.diskcache import DiskCache, file_key
-from sitecheck.history import TAG_REF_FORMAT, last_commit_times, tags_by_commit
+from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
 from sitecheck.markdown import parse_headings
 from sitecheck.parallel import PARALLEL_DIR
 from sitehook import build_date, current_language, read_data, read_labels
@@ -105,10 +105,35 @@ def cache_git_dates(config) -> None:
         name = Path(os.path.relpath(os.path.realpath(page_path), root)).as_posix() + (
             " first" if is_first_commit else ""
         )
-        commit = cache.get(name, lambda: list(ask()), keep=lambda value: a_commit(name, value))
+        one_pass = options["enable_git_follow"] is not False and not options["ignored_commits"] and not is_first_commit
+
+        def answer():
+            known = last_change_in_one_pass(root, head, page_path) if one_pass else None
+            return list(known) if known else list(ask())
+
+        commit = cache.get(name, answer, keep=lambda value: a_commit(name, value))
         return commit[0], commit[1]
 
     plugin_internals.look_up_git_commits_with(plugin, lookup)
+
+
+# A cold cache would still cost one `git log --follow` per page (≈10 ms of CPU each). With --follow
+# git does no history simplification: it walks every commit from HEAD in commit-time order and shows
+# the first non-merge commit whose diff has the file (sitecheck/history.py, last_changes). So one
+# `git log --name-status -M` over the whole history answers every page at once, the same
+# (tests/unit/test_git_dates_cache.py compares it with the plugin's own answer for every file of
+# the repository and for merges, renames and whitespace-only changes). Where only git's own rename
+# search can tell, or for options that change the plugin's command (no --follow, ignored commits,
+# creation dates), the plugin asks git itself, as before.
+one_pass_history: dict[tuple[Path, str], tuple[Path, dict]] = {}
+
+
+def last_change_in_one_pass(root: Path, head: str, page_path: str) -> tuple[str, int] | None:
+    if (root, head) not in one_pass_history:
+        found = history_log(root)
+        one_pass_history[(root, head)] = (found[0], last_changes(found[1])) if found else (root, {})
+    top, changes = one_pass_history[(root, head)]
+    return changes.get(Path(os.path.relpath(os.path.realpath(page_path), top)).as_posix())
 
 
 # The plugin also formats each page's dates with Babel, twice per page and language (≈1 ms each),

@@ -5,6 +5,7 @@ rebuild at the same commit asks git nothing."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import citation  # hooks/citation.py
@@ -118,3 +119,89 @@ def test_a_date_is_formatted_anew_for_another_timestamp_language_or_zone(project
                 own.get_date_formats_for_timestamp(timestamp, locale=locale, add_spans=spans)
             )
     assert len(citation.date_formats) == 2 * len(asked)  # each formatted once, none served another's
+
+
+def write(root, name, text):
+    (root / "docs" / name).write_text(text, encoding="utf-8")
+
+
+def branching_history(root):
+    """Side branches merged back: a change the merge discards, a conflict, a rename, a
+    whitespace-only change, a file added with another's deletion."""
+    write(root, "kept.md", "a\nb\n")
+    write(root, "old.md", "a text long enough to be found again after its rename\n")
+    write(root, "gone.md", "x\n")
+    write(root, "discarded.md", "x\n")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "files", when="2026-01-02T00:00:00Z")
+    git(root, "checkout", "-q", "-b", "side")
+    write(root, "discarded.md", "side\n")
+    git(root, "commit", "-q", "-am", "side change, discarded by the merge", when="2026-01-04T00:00:00Z")
+    write(root, "page.md", "side\n")
+    git(root, "commit", "-q", "-am", "conflicting change", when="2026-01-05T00:00:00Z")
+    git(root, "checkout", "-q", "-")
+    write(root, "page.md", "main\n")
+    git(root, "commit", "-q", "-am", "main change", when="2026-01-03T00:00:00Z")
+    git(root, "merge", "-q", "-s", "ours", "--no-commit", "side", when="2026-01-06T00:00:00Z")
+    write(root, "page.md", "resolved\n")
+    git(root, "commit", "-q", "-am", "merge, discarded.md from main", when="2026-01-06T00:00:00Z")
+    git(root, "mv", "docs/old.md", "docs/new.md")
+    git(root, "commit", "-q", "-m", "rename", when="2026-01-07T00:00:00Z")
+    write(root, "kept.md", "a \nb\n\n")
+    git(root, "commit", "-q", "-am", "whitespace", when="2026-01-08T00:00:00Z")
+    git(root, "rm", "-q", "docs/gone.md")
+    write(root, "added.md", "y\n")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "one added, one deleted", when="2026-01-09T00:00:00Z")
+
+
+def test_one_pass_over_the_history_finds_what_the_plugin_finds_per_page(project):
+    from sitecheck.history import history_log, last_changes
+
+    branching_history(project)
+    top, log = history_log(project)
+    found = last_changes(log)
+    own = Util(PLUGIN_OPTIONS, str(project))
+    pages = sorted(path.name for path in (project / "docs").iterdir())
+    answers = {name: own.get_git_commit_timestamp(str(project / "docs" / name)) for name in pages}
+    known = {name: found[f"docs/{name}"] for name in pages if found[f"docs/{name}"] is not None}
+    assert known == {name: answers[name] for name in known}
+    # the merge and the whitespace change count as git counts them; renames are git's to find
+    assert sorted(known) == ["discarded.md", "kept.md", "page.md"] and found["docs/new.md"] is None
+    assert known["discarded.md"][1] == known["page.md"][1] - 86400  # the side's commits, not the merge
+    assert found["docs/added.md"] is None  # added as another file is deleted: maybe a rename
+
+
+def test_one_pass_agrees_with_the_plugin_on_this_repository():
+    from sitecheck.history import history_log, last_changes
+
+    root = Path(__file__).resolve().parents[2]
+    found = history_log(root)
+    if found is None:
+        pytest.skip("not a git checkout")  # a release tarball: the plugin falls back to the build date
+    top, log = found
+    changes = last_changes(log)
+    own = Util(PLUGIN_OPTIONS, str(root))
+    pages = [path for path in sorted((root / "docs").rglob("*.md")) if path.relative_to(top).as_posix() in changes]
+    known = [page for page in pages if changes[page.relative_to(top).as_posix()] is not None]
+    assert len(known) >= len(pages) * 0.9
+    for page in known:
+        assert changes[page.relative_to(top).as_posix()] == own.get_git_commit_timestamp(str(page))
+
+
+def test_a_cold_cache_asks_git_once_for_all_pages(project, monkeypatch):
+    branching_history(project)
+    asked = []
+    ask = Util.get_git_commit_timestamp
+    monkeypatch.setattr(
+        Util,
+        "get_git_commit_timestamp",
+        lambda self, path, is_first_commit=False: (asked.append(Path(path).name), ask(self, path, is_first_commit))[1],
+    )
+    plugin, _config = configured(project)
+    dates = {
+        name: plugin.util.get_git_commit_timestamp(path=str(project / "docs" / name))
+        for name in ("kept.md", "page.md", "new.md")
+    }
+    assert asked == ["new.md"]  # the renamed page only
+    assert dates["kept.md"] == ask(plugin.util, str(project / "docs" / "kept.md"))
