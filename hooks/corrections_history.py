@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitecheck.history import first_added, git_log_patch, history_markdown
-from sitehook import CORRECTIONS_DIR, current_language, site_model
+from sitehook import current_language, site_model
 
 MARKER = "[[corrections-history]]"
 
@@ -19,7 +19,7 @@ def on_config(config):
     data = site_model(config).data
     state["labels"] = data.labels
     state["corrections"] = [record for _path, record in data.corrections[2]]  # the valid ones
-    log = git_log_patch(Path(config.config_file_path).parent, CORRECTIONS_DIR)
+    log = git_log_patch(Path(config.config_file_path).parent, data.files.corrections)
     state["dates"] = first_added(log) if log else {}
 
 

@@ -38,7 +38,6 @@ from sitecheck.glossary import (
     variant_findings,
     variants,
 )
-from sitehook import GLOSSARY_FILE as DATA_FILE
 from sitehook import current_language, is_default_language_build, nav_order, report, site_model
 
 log = get_plugin_logger("glossary")
@@ -68,15 +67,15 @@ def on_pre_build(config):
     state["pages"] = {lang: {key: page.text for key, page in site.in_language(lang).items()} for lang in site.languages}
     if not is_default_language_build(config):
         return
-    records = state["checked"].usable
-    report(log, record_findings(state["checked"], DATA_FILE))
-    report(log, synonym_findings(records, DATA_FILE))
-    report(log, note_link_findings(records, DATA_FILE, set(state["note_pages"])))
+    records, data_file = state["checked"].usable, site.data.files.glossary
+    report(log, record_findings(state["checked"], data_file))
+    report(log, synonym_findings(records, data_file))
+    report(log, note_link_findings(records, data_file, set(state["note_pages"])))
     forbidden, known = variants(records), abbreviations(records)
     for page in site.pages:
-        report(log, variant_findings(page.path, page.text, forbidden, DATA_FILE))
+        report(log, variant_findings(page.path, page.text, forbidden, data_file))
         if page.key not in NOT_CONTENT:
-            report(log, abbreviation_findings(page.path, page.text, known, DATA_FILE))
+            report(log, abbreviation_findings(page.path, page.text, known, data_file))
 
 
 def on_nav(nav, config, files):

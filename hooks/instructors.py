@@ -32,7 +32,7 @@ def on_page_markdown(markdown, page, config, files):
     if PAGE_MARKER not in markdown:
         return markdown
     lang = current_language(config)
-    sections = linkable_sections(site_model(config).sources, state["order"])
+    sections = linkable_sections(site_model(config).pages, state["order"])
     table = sections_table(sections, config.site_url or "", lang, state["labels"][lang])
     return markdown.replace(PAGE_MARKER, table)
 

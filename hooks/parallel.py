@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import plugin_internals
 from sitecheck.editorial import replace_note_markers
-from sitecheck.pages import citation_sites, relative_link
+from sitecheck.markdown import parse_sections
+from sitecheck.pages import relative_link, sites_of
 from sitecheck.parallel import (
     PARALLEL_DIR,
     chapter_link_markdown,
@@ -45,6 +46,7 @@ def on_config(config):
     state.clear()
     data = site_model(config).data
     state["labels"] = data.labels
+    state["docs_dir"] = site_model(config).docs_dir
     # renderers see only valid entries (the references and editorial hooks report the rest)
     state["references"] = {r.get("n"): r for r in data.references.valid}
     notes = data.corrections[4]
@@ -106,7 +108,7 @@ def view_markdown(page: str, pairs, lang: str) -> str:
     def render_block(text: str, column: str) -> str:
         labels = state["labels"][column]
         sites = []
-        for site in citation_sites(f"docs/{view_key}.md", text):
+        for site in sites_of(f"{state['docs_dir']}/{view_key}.md", view_key, column, parse_sections(text)):
             counters[column] += 1  # numbered through the column, as on the chapter page
             sites.append(dataclasses.replace(site, anchor=f"cite-{counters[column]}"))
         cited[column] += sites

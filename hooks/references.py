@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.pages import citation_sites
+from sitecheck.markdown import parse_sections
+from sitecheck.pages import sites_of
 from sitecheck.references import (
     chapter_references,
     citation_findings,
@@ -18,7 +19,6 @@ from sitecheck.references import (
     replace_citations,
     valid_records,
 )
-from sitehook import REFERENCES_FILE as DATA_FILE
 from sitehook import current_language, is_default_language_build, report, site_model
 
 log = get_plugin_logger("references")
@@ -37,8 +37,9 @@ def on_config(config):
     state["checked"] = data.references
     state["records"] = state["checked"].valid
     state["labels"] = data.labels
+    state["file"] = data.files.references
     # renderers see only valid entries; the broken ones are reported in on_pre_build
-    state["valid"] = valid_records(state["records"], DATA_FILE)
+    state["valid"] = valid_records(state["records"], state["file"])
     state["by_number"] = {r.get("n"): r for r in state["valid"]}
 
 
@@ -47,8 +48,8 @@ def on_pre_build(config):
     state["sites"] = [cited for page in site.pages for cited in page.citation_sites]
     state["section_titles"] = site.section_titles
     if is_default_language_build(config):
-        report(log, record_findings(state["checked"], DATA_FILE))
-        report(log, citation_findings(state["sites"], state["checked"].usable, DATA_FILE))
+        report(log, record_findings(state["checked"], state["file"]))
+        report(log, citation_findings(state["sites"], state["checked"].usable, state["file"]))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -56,11 +57,12 @@ def on_page_markdown(markdown, page, config, files):
     labels = state["labels"][lang]
     site = site_model(config)
     path = site.path_of(page.file.src_uri)
-    key, _ = site.identity(page.file.src_uri)
+    key, page_lang = site.identity(page.file.src_uri)
     if key == "references" and PAGE_MARKER in markdown:
         listing = references_page(state["valid"], state["sites"], lang, labels, state["section_titles"])
         markdown = markdown.replace(PAGE_MARKER, listing)
-    sites = citation_sites(path, markdown)  # a page's own source is not parsed again (markdown.parsed)
+    # a page's own source is not parsed again (markdown.parsed)
+    sites = sites_of(path, key, page_lang, parse_sections(markdown))
     markdown = replace_citations(markdown, sites, state["by_number"], lang, labels)
     if sites and not key.startswith("parallel/"):
         # the chapter ends with the references it cites (and the citation popovers read them)

@@ -14,13 +14,8 @@ from mkdocs.structure.files import get_files
 import plugin_internals
 from sitecheck import markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
-from sitecheck.model import Site, SiteData, make_site
+from sitecheck.model import DataFiles, Site, SiteData, make_site
 from sitecheck.schema import LabelsError, check_corrections, check_glossary, check_references, load_labels
-
-LABELS_FILE = "docs/_data/labels.yml"
-CORRECTIONS_DIR = "docs/_data/corrections"
-REFERENCES_FILE = "docs/_data/references.yml"
-GLOSSARY_FILE = "docs/_data/glossary.yml"
 
 
 def is_default_language_build(config) -> bool:
@@ -48,18 +43,24 @@ def site_model(config) -> Site:
     return _build["site"]
 
 
+def last_site_model() -> Site | None:
+    """The model of the build in progress or of the last build in this process (for tests)."""
+    return _build["site"]
+
+
 def make_site_model(config) -> Site:
+    docs_dir = project_relative(config, Path(config.docs_dir))
+    files = DataFiles(f"{docs_dir}/_data")
     # the data first, in the order the hooks have always read it (the first broken file stops the build)
-    references = check_references(load_data(config, REFERENCES_FILE), REFERENCES_FILE)
-    labels = load_labels_file(config)
-    glossary = check_glossary(load_data(config, GLOSSARY_FILE), GLOSSARY_FILE)
-    corrections = load_corrections(config)
-    data = SiteData(labels, references, glossary, corrections, check_corrections(*corrections))
+    references = check_references(load_data(config, files.references), files.references)
+    labels = load_labels_file(config, files.labels)
+    glossary = check_glossary(load_data(config, files.glossary), files.glossary)
+    corrections = load_corrections(config, files.corrections)
+    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections))
     # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
     default = plugin_internals.default_language(config) or config.theme["language"]
-    docs_dir = project_relative(config, Path(config.docs_dir))
     site = make_site(docs_dir, languages, default, pages, data)
     markdown.remember(page.parsed for page in site.pages)
     return site
@@ -105,9 +106,9 @@ def read_labels(config) -> dict:
     return site_model(config).data.labels
 
 
-def load_labels_file(config) -> dict:
+def load_labels_file(config, relative: str) -> dict:
     try:
-        return load_labels(read_data(config, LABELS_FILE), LABELS_FILE, plugin_internals.languages(config))
+        return load_labels(read_data(config, relative), relative, plugin_internals.languages(config))
     except (DataError, LabelsError) as error:
         raise PluginError(str(error)) from error
 
@@ -120,9 +121,9 @@ def load_data(config, relative: str) -> list:
         raise PluginError(str(error)) from error
 
 
-def load_corrections(config) -> tuple[list, list]:
-    """(corrections, notes) of every docs/_data/corrections/*.yml, as (path, record) pairs."""
-    folder = Path(config.config_file_path).parent / CORRECTIONS_DIR
+def load_corrections(config, relative: str) -> tuple[list, list]:
+    """(corrections, notes) of every corrections/*.yml in the folder, as (path, record) pairs."""
+    folder = Path(config.config_file_path).parent / relative
     corrections, notes = [], []
     for path in sorted(folder.glob("*.yml")):
         name = project_relative(config, path)

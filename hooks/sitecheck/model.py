@@ -59,9 +59,35 @@ class Page:
 
 
 @dataclass(frozen=True)
+class DataFiles:
+    """Where the data files are (project-relative): in ``_data`` below docs_dir, which
+    ``exclude_docs`` keeps out of the pages."""
+
+    folder: str  # docs/_data
+
+    @property
+    def labels(self) -> str:
+        return f"{self.folder}/labels.yml"
+
+    @property
+    def references(self) -> str:
+        return f"{self.folder}/references.yml"
+
+    @property
+    def glossary(self) -> str:
+        return f"{self.folder}/glossary.yml"
+
+    @property
+    def corrections(self) -> str:
+        """The folder of corrections/*.yml."""
+        return f"{self.folder}/corrections"
+
+
+@dataclass(frozen=True)
 class SiteData:
     """The data files, each read and validated once per build."""
 
+    files: DataFiles
     labels: dict[str, dict[str, str]]  # interface words per language (every language, every word)
     references: Checked  # docs/_data/references.yml
     glossary: Checked  # docs/_data/glossary.yml
