@@ -23,6 +23,7 @@ import json
 import os
 from pathlib import Path
 
+from git import GitCommandError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -38,7 +39,7 @@ from sitecheck.citation import (
 )
 from sitecheck.data import DataError, load_mapping
 from sitecheck.diskcache import DiskCache, file_key
-from sitecheck.history import last_commit_times
+from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
 from sitecheck.markdown import parse_headings
 from sitecheck.parallel import PARALLEL_DIR
 from sitehook import build_date, current_language, read_data, read_labels
@@ -86,6 +87,8 @@ def cache_git_dates(config) -> None:
     plugin = _git_plugin(config)
     if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
         return
+    plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin))
+    plugin_internals.look_up_git_tags_with(plugin, tag_of_commit)
     head = plugin.util.get_head_commit(config.docs_dir)
     if not head:
         return  # outside git: the plugin falls back to the build date
@@ -102,10 +105,70 @@ def cache_git_dates(config) -> None:
         name = Path(os.path.relpath(os.path.realpath(page_path), root)).as_posix() + (
             " first" if is_first_commit else ""
         )
-        commit = cache.get(name, lambda: list(ask()), keep=lambda value: a_commit(name, value))
+        one_pass = options["enable_git_follow"] is not False and not options["ignored_commits"] and not is_first_commit
+
+        def answer():
+            known = last_change_in_one_pass(root, head, page_path) if one_pass else None
+            return list(known) if known else list(ask())
+
+        commit = cache.get(name, answer, keep=lambda value: a_commit(name, value))
         return commit[0], commit[1]
 
     plugin_internals.look_up_git_commits_with(plugin, lookup)
+
+
+# A cold cache would still cost one `git log --follow` per page (≈10 ms of CPU each). With --follow
+# git does no history simplification: it walks every commit from HEAD in commit-time order and shows
+# the first non-merge commit whose diff has the file (sitecheck/history.py, last_changes). So one
+# `git log --name-status -M` over the whole history answers every page at once, the same
+# (tests/unit/test_git_dates_cache.py compares it with the plugin's own answer for every file of
+# the repository and for merges, renames and whitespace-only changes). Where only git's own rename
+# search can tell, or for options that change the plugin's command (no --follow, ignored commits,
+# creation dates), the plugin asks git itself, as before.
+one_pass_history: dict[tuple[Path, str], tuple[Path, dict]] = {}
+
+
+def last_change_in_one_pass(root: Path, head: str, page_path: str) -> tuple[str, int] | None:
+    if (root, head) not in one_pass_history:
+        found = history_log(root)
+        one_pass_history[(root, head)] = (found[0], last_changes(found[1])) if found else (root, {})
+    top, changes = one_pass_history[(root, head)]
+    return changes.get(Path(os.path.relpath(os.path.realpath(page_path), top)).as_posix())
+
+
+# The plugin also formats each page's dates with Babel, twice per page and language (≈1 ms each),
+# and asks git for the tag of each page's commit, one `git tag --points-at` per commit and pass.
+# Neither needs asking again: a date is kept in this process per everything it depends on
+# (timestamp, locale, spans, the plugin's timezone and custom format), and the tags come from one
+# `git for-each-ref refs/tags` per repository and pass, read as `git tag --points-at` reads them.
+date_formats: dict[tuple, dict[str, str]] = {}
+
+
+def remembered_date_formats(plugin):
+    options = (plugin.config.get("timezone"), plugin.config.get("custom_format"))
+
+    def formats(timestamp, locale, add_spans, ask) -> dict[str, str]:
+        # the plugin formats int(timestamp) (a fallback's time.time() is a float)
+        key = (int(timestamp), str(locale), bool(add_spans), *options)
+        if key not in date_formats:
+            date_formats[key] = ask()
+        return dict(date_formats[key])  # the plugin's own answer is a new dict each time
+
+    return formats
+
+
+def tag_of_commit(commit_hash: str, repositories) -> str:
+    for git in repositories:
+        if id(git) not in state.setdefault("tags", {}):
+            try:
+                refs = git.for_each_ref("refs/tags", format=TAG_REF_FORMAT)
+            except GitCommandError:  # as the plugin: skip a repository git cannot read
+                refs = None
+            state["tags"][id(git)] = None if refs is None else tags_by_commit(refs)
+        tags = state["tags"][id(git)]
+        if tags and commit_hash in tags:
+            return tags[commit_hash]
+    return ""
 
 
 def save_git_dates() -> None:
