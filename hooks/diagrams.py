@@ -38,7 +38,7 @@ from sitecheck.diagrams import (
     svg_id,
 )
 from sitecheck.parity import mermaid_blocks
-from sitehook import page_sources, project_relative, report
+from sitehook import project_relative, report, site_model
 
 log = get_plugin_logger("diagrams")
 
@@ -125,7 +125,7 @@ def where(source: str, page, config) -> tuple[str, int]:
     (generated pages such as the parallel view carry chapter diagrams)."""
     own = project_relative(config, Path(page.file.abs_src_path)) if page.file.abs_src_path else None
     candidates = {own: page.file.content_string} if own else {}
-    candidates.update(page_sources(config))
+    candidates.update(site_model(config).sources)
     for path, text in candidates.items():
         for line, body in mermaid_blocks(text):
             if body.strip() == source.strip():

@@ -15,7 +15,6 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from sitecheck.findings import Finding
-from sitecheck.pages import page_key
 from sitecheck.parallel import PARALLEL_DIR
 from sitecheck.permalinks import (
     ALIASES_FILE,
@@ -27,7 +26,7 @@ from sitecheck.permalinks import (
     parse_list,
     site_pages,
 )
-from sitehook import is_default_language_build, load_data, read_data, report
+from sitehook import is_default_language_build, load_data, read_data, report, site_model
 
 log = get_plugin_logger("permalinks")
 
@@ -44,7 +43,8 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
-    key = page_key("docs/" + page.file.src_uri)[0]
+    site = site_model(config)
+    key = site.identity(page.file.src_uri)[0]
     state["keys"]["/" + page.url] = key
     chapter = key[len(PARALLEL_DIR) + 1 :] if key.startswith(PARALLEL_DIR + "/") else key
     aliases = [alias for alias in state["aliases"] if alias.page == chapter]
@@ -53,7 +53,7 @@ def on_page_content(html, page, config, files):
     taken = [alias for alias in aliases if f'id="{alias.old}"' in html]
     html, unplaced = insert_aliases(html, [alias for alias in aliases if alias not in taken])
     if is_default_language_build(config) and key == chapter:  # ids are the same in every language
-        source = f"docs/{page.file.src_uri}"
+        source = site.path_of(page.file.src_uri)
         findings = [
             Finding(
                 ALIASES_FILE,

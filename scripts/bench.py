@@ -136,7 +136,8 @@ def hook_share(out: Path) -> dict:
     as wall time and as CPU time (steadier on a shared machine). "cold": empty caches of jieba's
     words for search and of the pages' glossary links (hooks/glossary.py: jieba's dictionary is
     loaded, every chapter parsed), of git's page dates (hooks/citation.py: one git log per page) and
-    of the pages' inline code (hooks/security_headers.py: every page parsed); "warm": the caches a
+    of the pages' inline code (hooks/security_headers.py: every page parsed) and of the formatted
+    citations (hooks/citation.py: every cite box and RIS/BibTeX file formatted); "warm": the caches a
     cold run filled, as in a rebuild at the same commit on the same day (the cite boxes carry the
     build's date, so a new day parses those pages again). The diagram cache is warm in both
     (diagram_cost() measures it cold)."""
@@ -152,6 +153,7 @@ def hook_share(out: Path) -> dict:
                 GIT_DATES_CACHE_DIR=str(cache / "git"),
                 GLOSSARY_LINKS_CACHE_DIR=str(cache / "links"),
                 INLINE_CODE_CACHE_DIR=str(cache / "inline-code"),
+                CITATIONS_CACHE_DIR=str(cache / "citations"),
             ),
             check=True,
             capture_output=True,

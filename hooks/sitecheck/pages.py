@@ -33,8 +33,13 @@ def page_key(path: str) -> tuple[str, str]:
 
 def citation_sites(path: str, text: str) -> list[CitationSite]:
     page, lang = page_key(path)
+    return sites_of(path, page, lang, parse_sections(text))
+
+
+def sites_of(path: str, page: str, lang: str, sections) -> list[CitationSite]:
+    """The citation markers of a page's sections, numbered through the page."""
     sites = []
-    for section in parse_sections(text):
+    for section in sections:
         for citation in section.citations:
             sites.append(
                 CitationSite(
