@@ -108,6 +108,7 @@ def is_plain_script(script) -> bool:
     return "://" not in path and not path.startswith("/") and not any(attributes)
 
 
+@event_priority(100)  # before plugins that list files of their own (print-site's css/print-site.css)
 def on_config(config):
     styles = [str(path) for path in config.extra_css]
     scripts = list(config.extra_javascript)
