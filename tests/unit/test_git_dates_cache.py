@@ -205,3 +205,22 @@ def test_a_cold_cache_asks_git_once_for_all_pages(project, monkeypatch):
     }
     assert asked == ["new.md"]  # the renamed page only
     assert dates["kept.md"] == ask(plugin.util, str(project / "docs" / "kept.md"))
+
+
+def test_the_chapters_commit_times_are_asked_anew_after_a_new_commit(project, monkeypatch):
+    monkeypatch.setattr(citation, "state", {})
+    _plugin, config = configured(project)
+    first = citation._commit_times(config)
+    citation.save_git_dates()
+    (project / "docs" / "page.md").write_text("two\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "two", when="2026-02-01T00:00:00Z")
+    monkeypatch.setattr(citation, "state", {})
+    monkeypatch.setattr(citation, "git_date_caches", {})
+    _plugin, config = configured(project)
+    assert citation._commit_times(config) == {"page.md": first["page.md"] + 31 * 86400}
+    citation.save_git_dates()
+    monkeypatch.setattr(citation, "state", {})
+    monkeypatch.setattr(citation, "git_date_caches", {})
+    monkeypatch.setattr(citation, "last_commit_times", lambda *args: pytest.fail("git asked again"))
+    _plugin, config = configured(project)
+    assert citation._commit_times(config) == {"page.md": first["page.md"] + 31 * 86400}
