@@ -56,7 +56,8 @@ def make_site_model(config) -> Site:
     labels = load_labels_file(config, files.labels)
     glossary = check_glossary(load_data(config, files.glossary), files.glossary)
     corrections = load_corrections(config, files.corrections)
-    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections))
+    aliases = load_data(config, files.aliases) if (root_of(config) / files.aliases).is_file() else []
+    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections), aliases)
     # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
@@ -71,6 +72,11 @@ def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date()
+
+
+def root_of(config) -> Path:
+    """The project's root: the folder of mkdocs.yml."""
+    return Path(config.config_file_path).parent
 
 
 def project_relative(config, path: Path) -> str:

@@ -82,6 +82,10 @@ class DataFiles:
         """The folder of corrections/*.yml."""
         return f"{self.folder}/corrections"
 
+    @property
+    def aliases(self) -> str:
+        return f"{self.folder}/anchor-aliases.yml"
+
 
 @dataclass(frozen=True)
 class SiteData:
@@ -96,6 +100,7 @@ class SiteData:
     # sitecheck.schema.check_corrections of them: (findings, usable corrections, valid
     # corrections, usable notes, valid notes)
     corrections: tuple
+    aliases: list  # anchor-aliases.yml's records as read ([] without the file); hooks/permalinks.py checks them
 
 
 @dataclass(frozen=True, eq=False)
