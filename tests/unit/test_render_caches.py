@@ -91,3 +91,56 @@ def test_the_glossary_listing_is_rendered_anew_when_any_input_changes(config, mo
     glossary.state.update(labels=labels, note_pages={}, records=records)
     assert [glossary.glossary_listing(config, pages, lang) for pages, lang in inputs] == listings[: len(inputs)]
     assert rendered == []  # each from its file
+
+
+def test_web_app_icons_are_drawn_anew_for_another_picture_size_or_resvg(config, monkeypatch):
+    import importlib.metadata
+
+    import resvg_py
+    import webapp  # hooks/webapp.py
+
+    pictures = [
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="1" height="1" fill="#00f"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="1" fill="#00f"/></svg>',
+    ]
+
+    def drawn(svg, size):
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, skip_system_fonts=True))
+
+    asked = [(pictures[0], 48), (pictures[1], 48), (pictures[0], 64)]
+    icons = [webapp.icon_png(config, svg, size) for svg, size in asked]
+    assert icons == [drawn(svg, size) for svg, size in asked] and len(set(icons)) == len(asked)
+    real_version = importlib.metadata.version
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", lambda **kwargs: pytest.fail("drawn again"))
+    assert [webapp.icon_png(config, svg, size) for svg, size in asked] == icons  # from the files
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0" if name == "resvg-py" else real_version(name))
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", lambda **kwargs: b"new resvg")
+    assert webapp.icon_png(config, *asked[0]) == b"new resvg"
+
+
+RAW_SVG = (
+    '<svg id="fig-{key}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40" style="max-width: 100px;" '
+    'aria-labelledby="chart-title-fig-{key}" aria-describedby="chart-desc-fig-{key}" role="graphics-document">'
+    '<title id="chart-title-fig-{key}">{title}</title><desc id="chart-desc-fig-{key}">RANKL</desc>'
+    '<style>#fig-{key} .node rect{{fill:#ECECFF;}}</style><g class="node"><rect width="10" height="10"/></g></svg>'
+)
+
+
+def test_finished_figures_are_finished_anew_for_another_svg_key_or_code(tmp_path, monkeypatch):
+    import diagrams  # hooks/diagrams.py
+
+    from sitecheck.diagrams import figure_html, finish_svg
+
+    monkeypatch.setattr(diagrams, "state", {"cache": tmp_path / "diagrams"})
+    asked = [
+        (RAW_SVG.format(key="a" * 12, title="图 1"), "a" * 64),
+        (RAW_SVG.format(key="a" * 12, title="图 2"), "a" * 64),
+        (RAW_SVG.format(key="b" * 12, title="图 1"), "b" * 64),
+    ]
+    figures = [diagrams.finished_figure(svg, key) for svg, key in asked]
+    assert figures == [figure_html(finish_svg(svg, key)) for svg, key in asked]
+    assert len(set(figures)) == len(asked)
+    monkeypatch.setattr(diagrams, "finish_svg", lambda svg, key: "finished again")
+    assert [diagrams.finished_figure(svg, key) for svg, key in asked] == figures  # from the files
+    diagrams.state["finishing_code"] = [*diagrams.state["finishing_code"], b"# changed"]
+    assert diagrams.finished_figure(*asked[0]) != figures[0]
