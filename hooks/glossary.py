@@ -38,22 +38,10 @@ from sitecheck.glossary import (
     variant_findings,
     variants,
 )
-from sitecheck.pages import page_key
-from sitecheck.schema import check_corrections, check_glossary
-from sitehook import (
-    current_language,
-    is_default_language_build,
-    load_corrections,
-    load_data,
-    nav_order,
-    page_sources,
-    read_labels,
-    report,
-)
+from sitehook import current_language, is_default_language_build, nav_order, report, site_model
 
 log = get_plugin_logger("glossary")
 
-DATA_FILE = "docs/_data/glossary.yml"
 PAGE_MARKER = "[[glossary]]"
 # Pages whose text is generated or about the site itself, not the review's text
 NOT_CONTENT = {"glossary", "references", "editorial-notes", "instructors", "downloads"}
@@ -63,45 +51,41 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
+    data = site_model(config).data
     # checks read every entry minus its invalid fields; renderers only the valid entries
-    state["checked"] = check_glossary(load_data(config, DATA_FILE), DATA_FILE)
+    state["checked"] = data.glossary
     state["records"] = state["checked"].valid
-    state["labels"] = read_labels(config)
+    state["labels"] = data.labels
     # editor's notes an entry can link to ('note: id'), by id -> page
-    notes = check_corrections(*load_corrections(config))[4]  # valid notes only
+    notes = data.corrections[4]  # valid notes only
     state["note_pages"] = {record.get("id"): record.get("page") for _path, record in notes}
     segment_search_text(config, state["records"])
 
 
 def on_pre_build(config):
-    sources = page_sources(config)
-    state["pages"] = {
-        lang: {
-            page: text for path, text in sources.items() for page, page_lang in [page_key(path)] if page_lang == lang
-        }
-        for lang in ("zh", "en")
-    }
+    site = site_model(config)
+    state["pages"] = {lang: {key: page.text for key, page in site.in_language(lang).items()} for lang in site.languages}
     if not is_default_language_build(config):
         return
-    records = state["checked"].usable
-    report(log, record_findings(state["checked"], DATA_FILE))
-    report(log, synonym_findings(records, DATA_FILE))
-    report(log, note_link_findings(records, DATA_FILE, set(state["note_pages"])))
+    records, data_file = state["checked"].usable, site.data.files.glossary
+    report(log, record_findings(state["checked"], data_file))
+    report(log, synonym_findings(records, data_file))
+    report(log, note_link_findings(records, data_file, set(state["note_pages"])))
     forbidden, known = variants(records), abbreviations(records)
-    for path, text in sources.items():
-        report(log, variant_findings(path, text, forbidden, DATA_FILE))
-        if page_key(path)[0] not in NOT_CONTENT:
-            report(log, abbreviation_findings(path, text, known, DATA_FILE))
+    for page in site.pages:
+        report(log, variant_findings(page.path, page.text, forbidden, data_file))
+        if page.key not in NOT_CONTENT:
+            report(log, abbreviation_findings(page.path, page.text, known, data_file))
 
 
 def on_nav(nav, config, files):
     # reading order, so "used in" lists sections as the reader meets them
-    state["order"] = nav_order(nav)
+    state["order"] = nav_order(nav, config)
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
-    key, _ = page_key("docs/" + page.file.src_uri)
+    key, _ = site_model(config).identity(page.file.src_uri)
     if key == "glossary" and PAGE_MARKER in markdown:
         order = state.get("order", [])
         content = {
@@ -111,8 +95,7 @@ def on_page_markdown(markdown, page, config, files):
             )
             if p not in NOT_CONTENT
         }
-        used_in = usage(state["records"], content, lang)
-        listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
+        listing = glossary_listing(config, content, lang)
         markdown = markdown.replace(PAGE_MARKER, listing)
     return markdown + "\n\n" + abbr_snippet(state["records"], lang, state["labels"][lang])
 
@@ -190,19 +173,53 @@ def on_post_build(config):
 
 def on_page_content(html, page, config, files):
     """The first use of each glossary term on a chapter page links to its entry (not in the editor's additions)."""
-    key, _ = page_key("docs/" + page.file.src_uri)
+    site = site_model(config)
+    key, _ = site.identity(page.file.src_uri)
     if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
         return html
     lang = current_language(config)
-    glossary = next(
-        (f for f in files.documentation_pages() if page_key("docs/" + f.src_uri) == ("glossary", lang)), None
-    )
+    glossary = next((f for f in files.documentation_pages() if site.identity(f.src_uri) == ("glossary", lang)), None)
     if glossary is None:
         return html
     terms = first_use_terms(state["records"], lang)
     abbrs = first_use_abbreviations(state["records"])
     url = get_relative_url(glossary.url, page.url)
     return linked_page(config, html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])
+
+
+def glossary_listing(config, content: dict[str, str], lang: str) -> str:
+    """The glossary page's entries with their "used in" lists (usage() reads every chapter, ≈0.1 s
+    a language), kept on disk like linked_page(): named by the glossary's records, the chapters'
+    texts in reading order, the language, its labels, the notes' pages, the code of sitecheck/,
+    its templates and Jinja's version."""
+    import jinja2
+
+    from sitecheck.templates import TEMPLATES
+
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
+    templates = b"".join(path.read_bytes() for path in sorted(TEMPLATES.iterdir()) if path.is_file())
+    records = [record.data for record in state["records"]]
+    arguments = [records, list(content.items()), lang, state["labels"][lang], state["note_pages"]]
+    inputs = json.dumps(arguments, sort_keys=True, ensure_ascii=False, default=str)
+    cached = folder / f"listing-{file_key(sitecheck_code(), templates, jinja2.__version__, inputs)}.html"
+    if cached.is_file():
+        return cached.read_bytes().decode("utf-8")
+    used_in = usage(state["records"], content, lang)
+    listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+    partial.write_bytes(listing.encode("utf-8"))
+    partial.replace(cached)
+    return listing
+
+
+def sitecheck_code() -> bytes:
+    """The whole sitecheck package's code (what the cached answers and their imports run)."""
+    if "code" not in state:
+        package = Path(sitecheck_glossary.__file__).parent
+        state["code"] = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
+    return state["code"]
 
 
 def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str, title: str) -> str:

@@ -16,7 +16,7 @@ from sitecheck.parity import (
     heading_findings,
     missing_translations,
 )
-from sitehook import is_default_language_build, page_sources, report
+from sitehook import is_default_language_build, report, site_model
 
 log = get_plugin_logger("parity")
 
@@ -24,7 +24,7 @@ log = get_plugin_logger("parity")
 def on_pre_build(config):
     if not is_default_language_build(config):
         return
-    sources = page_sources(config)
+    sources = site_model(config).sources
     report(log, missing_translations(sources))
     for zh_path, zh_text in sources.items():
         en = english_path(zh_path)

@@ -8,7 +8,7 @@ becomes ``site_url`` itself, so a release shows its own address.
 from __future__ import annotations
 
 from sitecheck.sections import linkable_sections, sections_table
-from sitehook import current_language, nav_order, page_sources, read_labels
+from sitehook import current_language, nav_order, read_labels, site_model
 
 PAGE_MARKER = "[[sections]]"
 SITE_URL_MARKER = "[[site-url]]"
@@ -23,7 +23,7 @@ def on_config(config):
 
 def on_nav(nav, config, files):
     # nav order, as page keys ("immunology/t-cells"), for a table that reads like the site
-    state["order"] = nav_order(nav)
+    state["order"] = nav_order(nav, config)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -32,7 +32,7 @@ def on_page_markdown(markdown, page, config, files):
     if PAGE_MARKER not in markdown:
         return markdown
     lang = current_language(config)
-    sections = linkable_sections(page_sources(config), state["order"])
+    sections = linkable_sections(site_model(config).pages, state["order"])
     table = sections_table(sections, config.site_url or "", lang, state["labels"][lang])
     return markdown.replace(PAGE_MARKER, table)
 

@@ -4,19 +4,23 @@ Material's ``content.tooltips`` builds a tooltip component for every
 ``[title]`` in the content when the page loads (``[title]:not([data-preview])``
 in Material 9.8). On a slow phone that blocked the main thread: the glossary
 has hundreds of ``<abbr title>`` and 81 section permalinks, a chapter ~170
-abbreviations and a clickable node per diagram box. Three kinds of element are
-kept out of that, each in the way that keeps its meaning:
+abbreviations, 40+ glossary and citation links and a clickable node per
+diagram box. The feature is off (mkdocs.yml); assets/javascripts/abbr-tooltips.js
+shows one shared tooltip for the titled element under the pointer, the finger
+or the focus. Links could not be left out of it otherwise: ``data-preview`` on a
+link turns on Material's instant previews.
+
+So that turning the feature on again would not bring the cost back for the
+most numerous elements, they stay opted out, each in the way that keeps its
+meaning:
 
 - ``<abbr title>`` and Mermaid's clickable nodes (``<g class="node … clickable"
   title>``) get ``data-preview``, Material's own opt-out (on elements other
-  than links it does nothing else); assets/javascripts/abbr-tooltips.js shows
-  one shared tooltip for the one under the pointer, the finger or the focus.
+  than links it does nothing else).
 - Section permalinks (the toc extension's ``<a class="headerlink" title>``)
   carry their words as ``aria-label``: the link's name without JavaScript
   (print, file://); section-tools.js gives it its own label and title after
-  Material has started. On links ``data-preview`` would mean instant previews.
-
-Other links keep Material's tooltips.
+  Material has started.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import plugin_internals
 from sitecheck.editorial import replace_note_markers
-from sitecheck.pages import citation_sites, page_key, relative_link
+from sitecheck.markdown import parse_sections
+from sitecheck.pages import relative_link, sites_of
 from sitecheck.parallel import (
     PARALLEL_DIR,
     chapter_link_markdown,
@@ -32,48 +33,37 @@ from sitecheck.parallel import (
     prefix_ids,
     references_markdown,
 )
-from sitecheck.parity import english_path
 from sitecheck.references import chapter_references, replace_citations
-from sitecheck.schema import check_corrections, check_references
 from sitecheck.sections import page_url
-from sitehook import (
-    current_language,
-    is_default_language_build,
-    load_corrections,
-    load_data,
-    page_sources,
-    read_labels,
-    report,
-)
+from sitehook import current_language, is_default_language_build, report, site_model
 
 log = get_plugin_logger("parallel")
-
-REFERENCES_FILE = "docs/_data/references.yml"
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
 
 def on_config(config):
     state.clear()
-    state["labels"] = read_labels(config)
+    data = site_model(config).data
+    state["labels"] = data.labels
+    state["docs_dir"] = site_model(config).docs_dir
     # renderers see only valid entries (the references and editorial hooks report the rest)
-    references = check_references(load_data(config, REFERENCES_FILE), REFERENCES_FILE).valid
-    state["references"] = {r.get("n"): r for r in references}
-    notes = check_corrections(*load_corrections(config))[4]
+    state["references"] = {r.get("n"): r for r in data.references.valid}
+    notes = data.corrections[4]
     state["notes"] = {record.get("id"): record for _path, record in notes}
 
 
 def on_pre_build(config):
     state["pairs"] = {}
-    sources = page_sources(config)
+    site = site_model(config)
+    english = site.in_language("en")
     findings = []
-    for zh_path, zh_text in sources.items():
-        en_path = english_path(zh_path)
-        if zh_path.endswith(".en.md") or not is_chapter(zh_text) or en_path not in sources:
+    for zh in site.in_language("zh").values():
+        en = english.get(zh.key)
+        if en is None or not is_chapter(zh.text):
             continue  # a missing translation is the parity hook's finding
-        page, _ = page_key(zh_path)
-        pairs, page_findings = pair_sections(zh_path, zh_text, en_path, sources[en_path])
-        state["pairs"][page] = pairs
+        pairs, page_findings = pair_sections(zh.path, zh.text, en.path, en.text)
+        state["pairs"][zh.key] = pairs
         findings += page_findings
     if is_default_language_build(config):
         report(log, findings)
@@ -93,7 +83,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    key, _ = page_key("docs/" + page.file.src_uri)
+    key, _ = site_model(config).identity(page.file.src_uri)
     if key not in state["pairs"]:
         return markdown
     labels = state["labels"][current_language(config)]
@@ -118,7 +108,7 @@ def view_markdown(page: str, pairs, lang: str) -> str:
     def render_block(text: str, column: str) -> str:
         labels = state["labels"][column]
         sites = []
-        for site in citation_sites(f"docs/{view_key}.md", text):
+        for site in sites_of(f"{state['docs_dir']}/{view_key}.md", view_key, column, parse_sections(text)):
             counters[column] += 1  # numbered through the column, as on the chapter page
             sites.append(dataclasses.replace(site, anchor=f"cite-{counters[column]}"))
         cited[column] += sites

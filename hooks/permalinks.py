@@ -15,7 +15,6 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from sitecheck.findings import Finding
-from sitecheck.pages import page_key
 from sitecheck.parallel import PARALLEL_DIR
 from sitecheck.permalinks import (
     ALIASES_FILE,
@@ -27,7 +26,7 @@ from sitecheck.permalinks import (
     parse_list,
     site_pages,
 )
-from sitehook import is_default_language_build, load_data, read_data, report
+from sitehook import is_default_language_build, read_data, report, site_model
 
 log = get_plugin_logger("permalinks")
 
@@ -37,14 +36,14 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     if is_default_language_build(config):  # the first pass of a build: static-i18n has not switched yet
         state["keys"] = {}  # page URL -> page key, all languages, for the messages
-    exists = (Path(config.config_file_path).parent / ALIASES_FILE).is_file()
-    state["aliases"], findings = alias_records(load_data(config, ALIASES_FILE) if exists else [])
+    state["aliases"], findings = alias_records(site_model(config).data.aliases)
     if is_default_language_build(config):
         report(log, findings)
 
 
 def on_page_content(html, page, config, files):
-    key = page_key("docs/" + page.file.src_uri)[0]
+    site = site_model(config)
+    key = site.identity(page.file.src_uri)[0]
     state["keys"]["/" + page.url] = key
     chapter = key[len(PARALLEL_DIR) + 1 :] if key.startswith(PARALLEL_DIR + "/") else key
     aliases = [alias for alias in state["aliases"] if alias.page == chapter]
@@ -53,7 +52,7 @@ def on_page_content(html, page, config, files):
     taken = [alias for alias in aliases if f'id="{alias.old}"' in html]
     html, unplaced = insert_aliases(html, [alias for alias in aliases if alias not in taken])
     if is_default_language_build(config) and key == chapter:  # ids are the same in every language
-        source = f"docs/{page.file.src_uri}"
+        source = site.path_of(page.file.src_uri)
         findings = [
             Finding(
                 ALIASES_FILE,

@@ -81,6 +81,35 @@ def look_up_git_commits_with(plugin, lookup) -> None:
     plugin.util.get_git_commit_timestamp = get_git_commit_timestamp
 
 
+def format_git_dates_with(plugin, formats) -> None:
+    """git-revision-date-localized turns a page's timestamp into its date strings with
+    ``plugin.util.get_date_formats_for_timestamp(commit_timestamp, locale=…, add_spans=…)``
+    (Babel; the answer depends on those and on its ``timezone`` and ``custom_format`` options),
+    twice per page. ``formats(timestamp, locale, add_spans, ask)`` answers instead."""
+    ask = plugin.util.get_date_formats_for_timestamp
+
+    def get_date_formats_for_timestamp(commit_timestamp, locale, add_spans=True):
+        return formats(
+            commit_timestamp, locale, add_spans, lambda: ask(commit_timestamp, locale=locale, add_spans=add_spans)
+        )
+
+    plugin.util.get_date_formats_for_timestamp = get_date_formats_for_timestamp
+
+
+def look_up_git_tags_with(plugin, lookup) -> None:
+    """git-revision-date-localized names the tag of each page's commit with
+    ``plugin.util.get_tag_name_for_commit(commit_hash)``: "" for no hash; else, for each
+    repository in ``plugin.util.repo_cache`` (path -> GitPython's ``Git``) in order, the first
+    line of ``git tag --points-at <hash> --format=%(refname:short)``, skipping a repository where
+    git fails; "" when none has one. ``lookup(commit_hash, repositories)`` answers instead."""
+    util = plugin.util
+
+    def get_tag_name_for_commit(commit_hash):
+        return lookup(commit_hash, list(util.repo_cache.values())) if commit_hash else ""
+
+    util.get_tag_name_for_commit = get_tag_name_for_commit
+
+
 # --- Material's offline plugin ---------------------------------------------------------------
 # Under file:// Material's JavaScript cannot fetch search/search_index.json: it loads
 # search/search_index.js beside it as a script and reads the index from the global ``__index``.

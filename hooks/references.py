@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from sitecheck.pages import citation_sites, page_key, section_titles
+from sitecheck.markdown import parse_sections
+from sitecheck.pages import sites_of
 from sitecheck.references import (
     chapter_references,
     citation_findings,
@@ -18,19 +19,10 @@ from sitecheck.references import (
     replace_citations,
     valid_records,
 )
-from sitecheck.schema import check_references
-from sitehook import (
-    current_language,
-    is_default_language_build,
-    load_data,
-    page_sources,
-    read_labels,
-    report,
-)
+from sitehook import current_language, is_default_language_build, report, site_model
 
 log = get_plugin_logger("references")
 
-DATA_FILE = "docs/_data/references.yml"
 PAGE_MARKER = "[[references]]"
 
 # Reset on every build: mkdocs-static-i18n builds once per language and
@@ -40,33 +32,37 @@ state: dict = {}
 
 def on_config(config):
     state.clear()
+    data = site_model(config).data
     # checks read every entry minus its invalid fields; renderers only the valid entries
-    state["checked"] = check_references(load_data(config, DATA_FILE), DATA_FILE)
+    state["checked"] = data.references
     state["records"] = state["checked"].valid
-    state["labels"] = read_labels(config)
+    state["labels"] = data.labels
+    state["file"] = data.files.references
     # renderers see only valid entries; the broken ones are reported in on_pre_build
-    state["valid"] = valid_records(state["records"], DATA_FILE)
+    state["valid"] = valid_records(state["records"], state["file"])
     state["by_number"] = {r.get("n"): r for r in state["valid"]}
 
 
 def on_pre_build(config):
-    sources = page_sources(config)
-    state["sites"] = [site for path, text in sources.items() for site in citation_sites(path, text)]
-    state["section_titles"] = section_titles(sources)
+    site = site_model(config)
+    state["sites"] = [cited for page in site.pages for cited in page.citation_sites]
+    state["section_titles"] = site.section_titles
     if is_default_language_build(config):
-        report(log, record_findings(state["checked"], DATA_FILE))
-        report(log, citation_findings(state["sites"], state["checked"].usable, DATA_FILE))
+        report(log, record_findings(state["checked"], state["file"]))
+        report(log, citation_findings(state["sites"], state["checked"].usable, state["file"]))
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     labels = state["labels"][lang]
-    path = "docs/" + page.file.src_uri
-    key, _ = page_key(path)
+    site = site_model(config)
+    path = site.path_of(page.file.src_uri)
+    key, page_lang = site.identity(page.file.src_uri)
     if key == "references" and PAGE_MARKER in markdown:
         listing = references_page(state["valid"], state["sites"], lang, labels, state["section_titles"])
         markdown = markdown.replace(PAGE_MARKER, listing)
-    sites = citation_sites(path, markdown)
+    # a page's own source is not parsed again (markdown.parsed)
+    sites = sites_of(path, key, page_lang, parse_sections(markdown))
     markdown = replace_citations(markdown, sites, state["by_number"], lang, labels)
     if sites and not key.startswith("parallel/"):
         # the chapter ends with the references it cites (and the citation popovers read them)

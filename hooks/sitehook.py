@@ -1,5 +1,6 @@
-"""What every hook needs from MkDocs: which language pass this is, the page
-sources on disk, and how findings are logged. Kept apart from the pure checks."""
+"""What every hook needs from MkDocs: which language pass this is, the site model of
+this build (pages, data, languages), and how findings are logged. Kept apart from the
+pure checks."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
 
 import plugin_internals
+from sitecheck import markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
-from sitecheck.pages import page_key
-from sitecheck.schema import LabelsError, load_labels
-
-LABELS_FILE = "docs/_data/labels.yml"
-CORRECTIONS_DIR = "docs/_data/corrections"
+from sitecheck.model import DataFiles, Site, SiteData, make_site
+from sitecheck.schema import LabelsError, check_corrections, check_glossary, check_references, load_labels
 
 
 def is_default_language_build(config) -> bool:
@@ -25,7 +25,46 @@ def is_default_language_build(config) -> bool:
 
 
 def current_language(config) -> str:
-    return plugin_internals.current_language(config) or "zh"
+    return plugin_internals.current_language(config) or site_model(config).default_language
+
+
+# The model of the build in progress and the configuration it was made from. mkdocs-static-i18n
+# builds each further language with the same configuration object, so every language pass shares
+# one model (each page is parsed once per `mkdocs build`); `mkdocs serve` loads the configuration
+# anew for each rebuild, which makes a new model from the files as they are then.
+_build: dict = {"config": None, "site": None}
+
+
+def site_model(config) -> Site:
+    """The site model of this build, made on the first hook's first use."""
+    if _build["config"] is not config:
+        site = make_site_model(config)
+        _build.update(config=config, site=site)
+    return _build["site"]
+
+
+def last_site_model() -> Site | None:
+    """The model of the build in progress or of the last build in this process (for tests)."""
+    return _build["site"]
+
+
+def make_site_model(config) -> Site:
+    docs_dir = project_relative(config, Path(config.docs_dir))
+    files = DataFiles(f"{docs_dir}/_data")
+    # the data first, in the order the hooks have always read it (the first broken file stops the build)
+    references = check_references(load_data(config, files.references), files.references)
+    labels = load_labels_file(config, files.labels)
+    glossary = check_glossary(load_data(config, files.glossary), files.glossary)
+    corrections = load_corrections(config, files.corrections)
+    aliases = load_data(config, files.aliases) if (root_of(config) / files.aliases).is_file() else []
+    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections), aliases)
+    # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
+    pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
+    languages = plugin_internals.languages(config)
+    default = plugin_internals.default_language(config) or config.theme["language"]
+    site = make_site(docs_dir, languages, default, pages, data)
+    markdown.remember(page.parsed for page in site.pages)
+    return site
 
 
 def build_date() -> dt.date:
@@ -33,6 +72,11 @@ def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date()
+
+
+def root_of(config) -> Path:
+    """The project's root: the folder of mkdocs.yml."""
+    return Path(config.config_file_path).parent
 
 
 def project_relative(config, path: Path) -> str:
@@ -43,26 +87,15 @@ def project_relative(config, path: Path) -> str:
         return path.as_posix()
 
 
-def page_sources(config) -> dict[str, str]:
-    """Every Markdown page under docs_dir (project-relative path -> text),
-    leaving out the ``_data`` and ``_snippets`` inputs."""
-    docs = Path(config.docs_dir)
-    sources = {}
-    for path in sorted(docs.rglob("*.md")):
-        if any(part.startswith("_") for part in path.relative_to(docs).parts):
-            continue
-        sources[project_relative(config, path)] = path.read_text(encoding="utf-8")
-    return sources
-
-
 def report(log, findings) -> None:
     for finding in sorted(findings):
         log.warning(str(finding))
 
 
-def nav_order(nav) -> list[str]:
+def nav_order(nav, config) -> list[str]:
     """The pages' keys ("immunology/t-cells") in reading order."""
-    return [page_key("docs/" + page.file.src_uri)[0] for page in nav.pages]
+    site = site_model(config)
+    return [site.identity(page.file.src_uri)[0] for page in nav.pages]
 
 
 def read_data(config, relative: str) -> str:
@@ -76,8 +109,12 @@ def read_data(config, relative: str) -> str:
 
 def read_labels(config) -> dict:
     """Interface words per language from docs/_data/labels.yml, every language with every word."""
+    return site_model(config).data.labels
+
+
+def load_labels_file(config, relative: str) -> dict:
     try:
-        return load_labels(read_data(config, LABELS_FILE), LABELS_FILE, plugin_internals.languages(config))
+        return load_labels(read_data(config, relative), relative, plugin_internals.languages(config))
     except (DataError, LabelsError) as error:
         raise PluginError(str(error)) from error
 
@@ -90,9 +127,9 @@ def load_data(config, relative: str) -> list:
         raise PluginError(str(error)) from error
 
 
-def load_corrections(config) -> tuple[list, list]:
-    """(corrections, notes) of every docs/_data/corrections/*.yml, as (path, record) pairs."""
-    folder = Path(config.config_file_path).parent / CORRECTIONS_DIR
+def load_corrections(config, relative: str) -> tuple[list, list]:
+    """(corrections, notes) of every corrections/*.yml in the folder, as (path, record) pairs."""
+    folder = Path(config.config_file_path).parent / relative
     corrections, notes = [], []
     for path in sorted(folder.glob("*.yml")):
         name = project_relative(config, path)

@@ -11,7 +11,7 @@ from pypinyin import lazy_pinyin
 
 from .data import Record
 from .findings import Finding
-from .markdown import content_lines, parse_sections, tokenize
+from .markdown import content_lines, parse_sections, parsed
 from .schema import Checked, check_glossary, shown_variant
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -162,7 +162,7 @@ def diagram_lines(text: str) -> list[tuple[int, str]]:
     node labels, edge labels, accTitle/accDescr and click tooltips (link targets removed)."""
     return [
         (number, re.sub(r'\bhref\s+"[^"]*"', " ", line))
-        for fence in tokenize(text).fences
+        for fence in parsed(text).blocks.fences
         if fence.info.startswith("mermaid")
         for number, line in fence.lines
     ]

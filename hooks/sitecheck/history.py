@@ -55,6 +55,74 @@ def last_commit_times(root: Path, folder: str) -> dict[str, int]:
     return times
 
 
+HISTORY_FORMAT = COMMIT_MARK + "%H %at %P"
+
+
+def history_log(root: Path) -> tuple[Path, str] | None:
+    """(the repository's top folder, every commit before HEAD, newest commit time first, with the
+    files it changed, renames found: -M), from ``git log``; None outside git."""
+    command = ["git", "log", "-M", "--name-status", "--no-show-signature", f"--format={HISTORY_FORMAT}", "HEAD"]
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True)
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if top.returncode or result.returncode or not result.stdout:
+        return None
+    return Path(top.stdout.strip()), result.stdout
+
+
+def last_changes(log: str) -> dict[str, tuple[str, int] | None]:
+    """path -> (commit, author time) of its last change as the git-revision-date-localized plugin
+    finds it for one file (``git log -n1 --follow --diff-filter=r -- <path>``), for every file at
+    once, from ``history_log``. With --follow git walks the whole history in the order of
+    ``history_log`` (no history simplification: a commit on a merged branch counts even where the
+    merge kept the other side) and shows the first commit whose own diff has the file, never a merge
+    (no diff without -m) nor a rename (the filter). None where only git's own rename search can
+    tell: the file renamed, copied or deleted there, or added in a commit that also deletes one."""
+    found: dict[str, tuple[str, int] | None] = {}
+    commit, author_time, merge = "", 0, False
+    deletes = False
+    changes: list[tuple[str, str]] = []
+
+    def settle():
+        for status, path in changes:
+            if path in found:
+                continue
+            if status in ("M", "T") or (status == "A" and not deletes):
+                found[path] = (commit, author_time)
+            else:
+                found[path] = None
+
+    for line in log.splitlines():
+        if line.startswith(COMMIT_MARK):
+            settle()
+            commit, time, *parents = line[len(COMMIT_MARK) :].split()
+            author_time, merge, deletes, changes = int(time), len(parents) > 1, False, []
+        elif line.strip() and not merge:
+            status, *paths = line.split("\t")
+            deletes = deletes or status[0] == "D"
+            changes.extend((status[0], path) for path in paths)
+    settle()
+    return found
+
+
+TAG_REF_FORMAT = "%(objectname) %(*objectname) %(refname:short)"
+
+
+def tags_by_commit(refs: str) -> dict[str, str]:
+    """commit -> its first tag by name, from ``git for-each-ref refs/tags --format=TAG_REF_FORMAT``
+    (sorted by name): what ``git tag --points-at <commit>`` lists first, a tag whose object or
+    (annotated) the object it tags is the commit."""
+    tags: dict[str, str] = {}
+    for line in refs.splitlines():
+        target, peeled, name = line.split(" ", 2)
+        for commit in (target, peeled):
+            if commit:
+                tags.setdefault(commit, name)
+    return tags
+
+
 def first_added(log: str) -> dict[str, dt.date]:
     """id -> date of the first commit whose patch adds ``- id: <id>``."""
     dates: dict[str, dt.date] = {}

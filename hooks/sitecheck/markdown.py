@@ -7,8 +7,9 @@ citation markers ``[@n]``, fenced blocks (skipped) and top-level blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID_RE = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
@@ -67,9 +68,6 @@ class Blocks:
     fences: tuple[Fence, ...]
 
 
-# Every check and renderer asks for the same page texts: tokenize each text once per build
-# (one entry per page and language; the cache holds more than the site's pages)
-@lru_cache(maxsize=512)
 def tokenize(text: str) -> Blocks:
     """The one fence tracker of the checks: a fence closes at the next fence of the same marker."""
     content: list[tuple[int, str]] = []
@@ -91,19 +89,71 @@ def tokenize(text: str) -> Blocks:
     return Blocks(tuple(content), tuple(fences))
 
 
+class Parsed:
+    """One text's structures, each computed on first use and kept: the text is tokenized once."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def blocks(self) -> Blocks:
+        return tokenize(self.text)
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(_headings(self.blocks.content))
+
+    @cached_property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(_citations(self.blocks.content))
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(_sections(self.blocks.content, self.headings, self.citations))
+
+
+# The site model's pages of this build (sitecheck/model.py), by text: the checks and renderers
+# take a page's text, and a text that is a page's is not parsed again. Other texts (a generated
+# page, a paragraph of the parallel view, in each language pass) are kept for the build too.
+# Both are replaced at each build.
+_pages: dict[str, Parsed] = {}
+_others: dict[str, Parsed] = {}
+OTHERS_KEPT = 4096  # outside a build (scripts, tests) nothing clears them
+
+
+def remember(pages: Iterable[Parsed]) -> None:
+    """Make ``pages`` the parsed texts of this build (and forget the previous build's)."""
+    _pages.clear()
+    _others.clear()
+    _pages.update((page.text, page) for page in pages)
+
+
+def parsed(text: str) -> Parsed:
+    """The page's own parse when ``text`` is a page of this build, else this build's parse of it."""
+    known = _pages.get(text) or _others.get(text)
+    if known is None:
+        if len(_others) >= OTHERS_KEPT:
+            _others.clear()
+        known = _others[text] = Parsed(text)
+    return known
+
+
 def content_lines(text: str) -> list[tuple[int, str]]:
     """(line number, line) for every line outside fenced code blocks."""
-    return list(tokenize(text).content)
+    return list(parsed(text).blocks.content)
 
 
 def mermaid_fences(text: str) -> list[Fence]:
     """The closed ```mermaid blocks of a page, in order."""
-    return [f for f in tokenize(text).fences if f.info.startswith("mermaid") and f.end is not None]
+    return [f for f in parsed(text).blocks.fences if f.info.startswith("mermaid") and f.end is not None]
 
 
 def parse_headings(text: str) -> list[Heading]:
-    headings = []
-    for number, line in content_lines(text):
+    return list(parsed(text).headings)
+
+
+def _headings(content: Iterable[tuple[int, str]]) -> Iterable[Heading]:
+    for number, line in content:
         match = HEADING_RE.match(line)
         if not match:
             continue
@@ -112,8 +162,7 @@ def parse_headings(text: str) -> list[Heading]:
         heading_id = id_match.group(1) if id_match else None
         if id_match:
             title = title[: id_match.start()].rstrip()
-        headings.append(Heading(number, len(match.group(1)), title, heading_id))
-    return headings
+        yield Heading(number, len(match.group(1)), title, heading_id)
 
 
 def expand_citation(body: str) -> tuple[int, ...] | None:
@@ -135,23 +184,29 @@ def expand_citation(body: str) -> tuple[int, ...] | None:
 
 
 def parse_citations(text: str) -> list[Citation]:
-    citations = []
-    for number, line in content_lines(text):
+    return list(parsed(text).citations)
+
+
+def _citations(content: Iterable[tuple[int, str]]) -> Iterable[Citation]:
+    for number, line in content:
         for match in CITATION_RE.finditer(line):
             numbers = expand_citation(match.group(1))
-            citations.append(Citation(number, match.group(0), numbers or ()))
-    return citations
+            yield Citation(number, match.group(0), numbers or ())
 
 
 def parse_sections(text: str) -> list[Section]:
     """Split a page at its headings; each citation belongs to its section."""
-    headings = {h.line: h for h in parse_headings(text)}
+    return list(parsed(text).sections)
+
+
+def _sections(content, headings, citations) -> list[Section]:
+    by_line = {h.line: h for h in headings}
     sections = [Section(None, 1, None)]
     citations_by_line: dict[int, list[Citation]] = {}
-    for citation in parse_citations(text):
+    for citation in citations:
         citations_by_line.setdefault(citation.line, []).append(citation)
-    for number, _line in content_lines(text):
-        heading = headings.get(number)
+    for number, _line in content:
+        heading = by_line.get(number)
         if heading is not None:
             sections.append(Section(heading.id, number, heading))
         sections[-1].citations.extend(citations_by_line.get(number, []))

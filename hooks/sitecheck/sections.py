@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markdown import parse_headings
-from .pages import page_key
 from .templates import fragment
 
 
@@ -31,12 +29,12 @@ def section_url(site_url: str, lang: str, page: str, section_id: str) -> str:
     return f"{site_url.rstrip('/')}/{prefix}{page_url(page)}#{section_id}"
 
 
-def linkable_sections(sources: dict[str, str], order: list[str]) -> list[LinkableSection]:
-    """Headings with ids, page by page in ``order`` (nav order), titles in both languages."""
+def linkable_sections(pages, order: list[str]) -> list[LinkableSection]:
+    """Headings with ids, page by page in ``order`` (nav order), titles in both languages;
+    ``pages``: the site model's pages (sitecheck.model.Page: key, lang, headings)."""
     by_page: dict[str, dict[str, list]] = {}
-    for path, text in sources.items():
-        page, lang = page_key(path)
-        by_page.setdefault(page, {})[lang] = parse_headings(text)
+    for page in pages:
+        by_page.setdefault(page.key, {})[page.lang] = page.headings
     sections = []
     for page in order:
         zh = by_page.get(page, {}).get("zh", [])

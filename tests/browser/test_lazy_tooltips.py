@@ -1,5 +1,5 @@
 """Tooltips are attached on demand (hooks/lazy_tooltips.py), not at load: abbreviations,
-diagram nodes and section permalinks."""
+diagram nodes, section permalinks, glossary and citation links."""
 
 from __future__ import annotations
 
@@ -8,6 +8,21 @@ import re
 import pytest
 
 pytestmark = pytest.mark.browser
+
+
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+@pytest.mark.parametrize("path", ["", "glossary/", "immunology/cytokines/", "parallel/immunology/cytokines/"])
+def test_material_mounts_no_content_tooltip_at_load(html, path):
+    """Material's content.tooltips mounts a tooltip for every titled element of the content
+    at load (a chapter's glossary and citation links); it is off on every page."""
+    import json
+
+    for lang in ("zh", "en"):
+        features = json.loads(CONFIG.search(html(lang, path)).group(1))["features"]
+        assert "content.code.copy" in features, (lang, path)
+        assert "content.tooltips" not in features, (lang, path)
 
 
 def test_every_abbreviation_is_left_out_of_materials_load_time_tooltips(html):
@@ -63,3 +78,40 @@ def test_hovering_or_tapping_shows_the_tooltip_on_demand(page, base_url, pointer
     page.keyboard.press("Escape")
     assert page.locator(".abbr-tooltip--active").count() == 0
     assert element.get_attribute("title") == text
+
+
+# links keep their title (the accessible description, the tooltip without JavaScript);
+# the shared tooltip shows it on hover and on keyboard focus, Material's never appears
+LINKS = {
+    # (a link around an abbreviation shows the abbreviation's title under the pointer)
+    "glossary-link": ("immunology/cytokines/", ".md-content a.glossary-link[title]:not(:has([title]))"),
+    "citation-link": ("en/immunology/cytokines/", ".md-content sup.citation a[title]"),
+}
+
+
+@pytest.mark.parametrize("kind", list(LINKS))
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_a_link_shows_its_title_in_the_shared_tooltip(page, base_url, how, kind):
+    path, selector = LINKS[kind]
+    page.goto(f"{base_url}/{path}")
+    # found again by its address: a locator by [title] would move on to the next link
+    # once the shown tooltip has taken this one's title
+    href = page.locator(selector).first.get_attribute("href")
+    link = page.locator(f'.md-content a[href="{href}"]').first
+    text = link.get_attribute("title")
+    assert text
+    link.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    if how == "hover":
+        link.hover()
+    else:
+        link.focus()
+    tip = page.locator(".abbr-tooltip.abbr-tooltip--active")
+    assert tip.inner_text() == text
+    assert link.get_attribute("aria-describedby") == "abbr-tooltip"
+    # Material's tooltip (it would show after 250 ms) stays away
+    page.wait_for_timeout(400)
+    assert page.locator(".md-tooltip2").count() == 0
+    page.keyboard.press("Escape")
+    assert page.locator(".abbr-tooltip--active").count() == 0
+    assert link.get_attribute("title") == text

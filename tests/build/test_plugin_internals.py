@@ -99,6 +99,19 @@ def test_git_dates_come_from_the_plugins_util_made_in_each_on_config():
     assert asked == [("docs/a.md", False)]
 
 
+def test_git_dates_are_formatted_and_tagged_through_the_plugins_util():
+    from mkdocs_git_revision_date_localized_plugin.plugin import GitRevisionDateLocalizedPlugin
+    from mkdocs_git_revision_date_localized_plugin.util import Util
+
+    render = inspect.getsource(GitRevisionDateLocalizedPlugin._render_date)
+    assert "self.util.get_date_formats_for_timestamp(commit_timestamp, locale=locale, add_spans=True)" in render
+    assert "self.util.get_tag_name_for_commit(commit_hash)" in render
+    lookup = inspect.getsource(Util._lookup_tag_name_for_commit)
+    assert "for path, git in self.repo_cache.items():" in lookup
+    assert 'git.tag("--points-at", commit_hash, format="%(refname:short)")' in lookup
+    assert 'tags.split("\\n")[0]' in lookup
+
+
 def priority(handler) -> int:
     """An event handler's MkDocs priority (``@event_priority``; 0 without it)."""
     return getattr(handler, "mkdocs_priority", 0)

@@ -1,18 +1,15 @@
-// Abbreviation and diagram-node tooltips on demand (see hooks/lazy_tooltips.py):
-// one shared tooltip, shown for the <abbr data-preview title> or the clickable
-// Mermaid node <g data-preview title> under the pointer or tapped; an abbreviation
-// also when it holds the keyboard focus (Mermaid wraps a node's group in its link,
-// so a focused node link shows no tooltip, as with Material's before). Nothing
-// runs at load but a few listeners.
+// Content tooltips on demand (Material's content.tooltips is off, see
+// hooks/lazy_tooltips.py): one shared tooltip, shown for the titled element in
+// the content under the pointer or tapped, or holding the keyboard focus —
+// glossary and citation links, abbreviations (<abbr data-preview title>),
+// clickable Mermaid nodes (<g data-preview title>; Mermaid wraps a node's group
+// in its link, so a focused node link shows no tooltip, as with Material's
+// before). Nothing runs at load but a few listeners.
 (function () {
   "use strict";
 
-  var SELECTOR = [
-    ".md-content abbr[data-preview][title]",
-    ".md-content abbr[data-preview][data-title]",
-    ".md-content g.node[data-preview][title]",
-    ".md-content g.node[data-preview][data-title]",
-  ].join(", ");
+  // [data-title]: the element whose tooltip is shown (its title moved there)
+  var SELECTOR = ".md-content [title], .md-content [data-title]";
   var tip = null;
   var shown = null;
 

@@ -133,9 +133,9 @@
     });
   }
 
-  // On a touch screen the popover is the preview: drop the links' hover titles
-  // now, before Material turns them into tooltips (on DOMContentLoaded), which
-  // a tap would show over the popover. A mouse keeps the hover preview.
+  // On a touch screen the popover is the preview: drop the links' hover titles,
+  // which a tap would show as a tooltip (abbr-tooltips.js) over the popover.
+  // A mouse keeps the hover preview.
   if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
     document.querySelectorAll("sup.citation a[title]").forEach(function (link) {
       link.removeAttribute("title");

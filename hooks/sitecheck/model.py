@@ -1,0 +1,161 @@
+"""The site model: what one build knows about the site, made once and shared by every hook.
+
+- ``Page``: one Markdown page of ``docs_dir`` (a page of MkDocs' ``Files``), its key and
+  language, its text, and its structures parsed on first use and kept (``sitecheck.markdown``).
+- ``SiteData``: the data files, each loaded and validated once (``sitecheck.schema``); the
+  renderers read only the ``valid`` records.
+- ``Site``: the pages, the data, the languages and ``docs_dir`` as the configuration gives them.
+
+Pure: hooks/sitehook.py makes the model from MkDocs' configuration and files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePosixPath
+
+from .markdown import Blocks, Heading, Parsed, Section
+from .pages import CitationSite, sites_of
+from .schema import Checked
+
+
+def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str) -> tuple[str, str]:
+    """The page key and language of a source file below ``docs_dir``, named the way
+    mkdocs-static-i18n's ``suffix`` structure names them: 'a/b.en.md' -> ('a/b', 'en')."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    for lang in languages:
+        if lang != default_language and stem.endswith(f".{lang}"):
+            return stem[: -len(lang) - 1], lang
+    return stem, default_language
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """One Markdown page of the site, in one language."""
+
+    src_uri: str  # immunology/t-cells.en.md: below docs_dir, as MkDocs' File names it
+    path: str  # docs/immunology/t-cells.en.md: project-relative, as messages name it
+    key: str  # immunology/t-cells: the same in every language
+    lang: str  # en
+    text: str
+    parsed: Parsed = field(repr=False)  # tokenized once, on first use
+
+    @property
+    def blocks(self) -> Blocks:
+        return self.parsed.blocks
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return self.parsed.headings
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self.parsed.sections
+
+    @cached_property
+    def citation_sites(self) -> tuple[CitationSite, ...]:
+        return tuple(sites_of(self.path, self.key, self.lang, self.sections))
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Where the data files are (project-relative): in ``_data`` below docs_dir, which
+    ``exclude_docs`` keeps out of the pages."""
+
+    folder: str  # docs/_data
+
+    @property
+    def labels(self) -> str:
+        return f"{self.folder}/labels.yml"
+
+    @property
+    def references(self) -> str:
+        return f"{self.folder}/references.yml"
+
+    @property
+    def glossary(self) -> str:
+        return f"{self.folder}/glossary.yml"
+
+    @property
+    def corrections(self) -> str:
+        """The folder of corrections/*.yml."""
+        return f"{self.folder}/corrections"
+
+    @property
+    def aliases(self) -> str:
+        return f"{self.folder}/anchor-aliases.yml"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The data files, each read and validated once per build."""
+
+    files: DataFiles
+    labels: dict[str, dict[str, str]]  # interface words per language (every language, every word)
+    references: Checked  # docs/_data/references.yml
+    glossary: Checked  # docs/_data/glossary.yml
+    # docs/_data/corrections/*.yml as (path, record) pairs, as read (for the checks' messages)
+    corrections_read: tuple[list, list]
+    # sitecheck.schema.check_corrections of them: (findings, usable corrections, valid
+    # corrections, usable notes, valid notes)
+    corrections: tuple
+    aliases: list  # anchor-aliases.yml's records as read ([] without the file); hooks/permalinks.py checks them
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    docs_dir: str  # project-relative ("docs")
+    languages: tuple[str, ...]  # every configured language, the default first
+    default_language: str
+    pages: tuple[Page, ...]  # ordered by path, as the checks report them
+    data: SiteData
+
+    @cached_property
+    def by_src_uri(self) -> dict[str, Page]:
+        return {page.src_uri: page for page in self.pages}
+
+    def page(self, src_uri: str) -> Page | None:
+        return self.by_src_uri.get(src_uri)
+
+    def identity(self, src_uri: str) -> tuple[str, str]:
+        """(key, language) of any page's source, generated pages included."""
+        page = self.page(src_uri)
+        return (page.key, page.lang) if page else page_identity(src_uri, self.languages, self.default_language)
+
+    def path_of(self, src_uri: str) -> str:
+        """The project-relative path of a source below docs_dir."""
+        return f"{self.docs_dir}/{src_uri}"
+
+    @cached_property
+    def sources(self) -> dict[str, str]:
+        """Project-relative path -> text of every page (for the checks that take texts)."""
+        return {page.path: page.text for page in self.pages}
+
+    @cached_property
+    def section_titles(self) -> dict[tuple[str, str, str | None], str]:
+        """(page key, language, heading id) -> the heading's title, for link text."""
+        return {(page.key, page.lang, h.id): h.title for page in self.pages for h in page.headings}
+
+    def in_language(self, lang: str) -> dict[str, Page]:
+        """The pages of one language, by key."""
+        return {page.key: page for page in self.pages if page.lang == lang}
+
+
+def make_site(
+    docs_dir: str,
+    languages: list[str],
+    default_language: str,
+    sources: dict[str, str],
+    data: SiteData,
+) -> Site:
+    """The model from the page texts by ``src_uri`` (MkDocs' documentation pages)."""
+    ordered = tuple([default_language] + [lang for lang in languages if lang != default_language])
+    pages = []
+    for src_uri, text in sources.items():
+        key, lang = page_identity(src_uri, ordered, default_language)
+        pages.append(Page(src_uri, f"{docs_dir}/{src_uri}", key, lang, text, Parsed(text)))
+    # the order the checks have always reported in: by path, a folder's pages after a
+    # same-named page's file ('autoimmune/lupus.md' before 'autoimmune.md')
+    pages.sort(key=lambda page: PurePosixPath(page.path).parts)
+    return Site(docs_dir, ordered, default_language, tuple(pages), data)

@@ -1,0 +1,113 @@
+"""The site model (hooks/sitecheck/model.py, made by sitehook.site_model) in fixture builds:
+its pages are MkDocs' documentation pages, docs_dir and the languages come from the
+configuration, and each page is tokenized once per ``mkdocs build`` (both language passes)."""
+
+from __future__ import annotations
+
+import collections
+import shutil
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+import sitehook
+from faults import FAULTS
+from fixture_site import FixtureSite
+from sitecheck import markdown
+
+FIXTURE_PAGES = {
+    "chapter.md",
+    "chapter.en.md",
+    "glossary.md",
+    "glossary.en.md",
+    "index.md",
+    "index.en.md",
+    "references.md",
+    "references.en.md",
+}
+
+
+@pytest.fixture
+def site(tmp_path):
+    return FixtureSite(tmp_path)
+
+
+def configured_model(site: FixtureSite):
+    """The model the hooks see in a build of the fixture, without building it."""
+    config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    config = config.plugins.on_config(config)  # static-i18n knows its languages from here on
+    return sitehook.site_model(config)
+
+
+def test_pages_are_mkdocs_documentation_pages(site):
+    # exclude_docs decides what is a page, not a "_" in the name: a snippet folder the config
+    # excludes and a drafts folder are not pages, a page named with "_" is one
+    site.replace("mkdocs.yml", "exclude_docs: |\n  _data/\n", "exclude_docs: |\n  _data/\n  _snippets/\n  drafts/\n")
+    site.write("docs/_snippets/part.md", "a snippet\n")
+    site.write("docs/drafts/next.md", "# Draft\n")
+    site.write("docs/_about.md", "# 关于 { #about }\n")
+    model = configured_model(site)
+    assert {page.src_uri for page in model.pages} == FIXTURE_PAGES | {"_about.md"}
+    about = model.page("_about.md")
+    assert (about.key, about.lang, about.path) == ("_about", "zh", "docs/_about.md")
+    english = model.page("chapter.en.md")
+    assert (english.key, english.lang, english.path) == ("chapter", "en", "docs/chapter.en.md")
+    assert english.text == site.read("docs/chapter.en.md")
+
+
+def test_languages_come_from_the_config(site):
+    french = "        - locale: fr\n          name: Français\n"
+    site.replace("mkdocs.yml", "          name: English\n", "          name: English\n" + french)
+    site.write("docs/chapter.fr.md", "# 1 Chapitre { #chapter }\n")
+    labels = yaml.safe_load(site.read("docs/_data/labels.yml"))
+    site.write("docs/_data/labels.yml", yaml.safe_dump({**labels, "fr": labels["en"]}, allow_unicode=True))
+    model = configured_model(site)
+    assert (model.languages, model.default_language) == (("zh", "en", "fr"), "zh")
+    page = model.page("chapter.fr.md")
+    assert (page.key, page.lang) == ("chapter", "fr")
+
+
+def test_docs_dir_and_data_files_come_from_the_config(site):
+    shutil.move(site.root / "docs", site.root / "content")
+    site.write("mkdocs.yml", "docs_dir: content\n" + site.read("mkdocs.yml"))
+    # a fault of the fault table, in the moved files: the same messages, naming them where they are
+    fault = next(fault for fault in FAULTS if fault.id == "citation-without-entry")
+    for kind, name, *args in fault.edits:
+        getattr(site, kind)(name.replace("docs/", "content/", 1), *args)
+    result = site.build()
+    assert result.crash is None, result.crash
+    model = sitehook.last_site_model()
+    assert model.docs_dir == "content" and model.data.files.references == "content/_data/references.yml"
+    assert model.page("chapter.md").path == "content/chapter.md"
+    expected = [warning.replace("docs/", "content/") for warning in fault.warnings]
+    assert any("content/_data/references.yml" in warning for warning in expected)
+    assert (result.warnings, result.errors) == (expected, list(fault.errors))
+
+
+def test_each_page_is_tokenized_once_per_build(site, monkeypatch):
+    tokenized = collections.Counter()
+    tokenize = markdown.tokenize
+
+    def counting(text):
+        tokenized[text] += 1
+        return tokenize(text)
+
+    monkeypatch.setattr(markdown, "tokenize", counting)
+    result = site.build()
+    assert result.ok, result.log
+    model = sitehook.last_site_model()
+    assert {page.src_uri for page in model.pages} == FIXTURE_PAGES
+    # both language passes, every hook's checks and renderers: one tokenization per page source
+    assert {page.src_uri: tokenized[page.text] for page in model.pages} == dict.fromkeys(FIXTURE_PAGES, 1)
+
+
+def test_a_new_build_makes_a_new_model_from_the_files_as_they_are(site):
+    # `mkdocs serve` loads the configuration anew for each rebuild: the model follows the edit
+    assert site.build().ok
+    first = sitehook.last_site_model()
+    site.replace("docs/chapter.md", "骨吸收增加", "骨吸收明显增加")
+    assert site.build().ok
+    second = sitehook.last_site_model()
+    assert second is not first
+    assert "骨吸收明显增加" in second.page("chapter.md").text
