@@ -61,7 +61,8 @@ def make_site_model(config) -> Site:
     # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
-    default = plugin_internals.default_language(config) or config.theme["language"]
+    # the language of x.md (x.en.md is English), also in a one-language build (build_only_locale)
+    default = plugin_internals.suffixless_language(config) or config.theme["language"]
     site = make_site(docs_dir, languages, default, pages, data)
     markdown.remember(page.parsed for page in site.pages)
     return site
