@@ -30,20 +30,12 @@ def default_language(config) -> str | None:
     return None if i18n is None else i18n.default_language
 
 
-def suffixless_language(config) -> str | None:
-    """The language of the pages without a language suffix (``x.md``; ``x.en.md`` is English):
-    the default language as the configuration writes it. ``build_only_locale`` makes the built
-    locale static-i18n's default when it validates its configuration (mkdocs_static_i18n/config.py),
-    so the language written ``default: true`` is read from the plugin's configuration as loaded
-    (``user_configs``, MkDocs' record of the raw options)."""
+def only_locale(config) -> str | None:
+    """The one language of a ``build_only_locale`` build (scripts/pdf.py), else None. static-i18n then
+    makes that locale its default when it validates its configuration (mkdocs_static_i18n/config.py):
+    ``default_language`` no longer names the language of the pages without a suffix (``x.md``)."""
     i18n = i18n_plugin(config)
-    if i18n is None:
-        return None
-    for written in i18n.config.user_configs:
-        for lang in written.get("languages") or []:
-            if isinstance(lang, dict) and lang.get("default") is True:
-                return lang.get("locale")
-    return i18n.default_language
+    return None if i18n is None else i18n.config.build_only_locale
 
 
 def languages(config) -> list[str]:

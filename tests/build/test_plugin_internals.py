@@ -79,8 +79,8 @@ def test_i18n_build_only_locale_makes_the_built_locale_the_default(tmp_path):
         "mkdocs.yml", "      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n"
     )
     config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
-    assert plugin_internals.default_language(config) == "en"
-    assert plugin_internals.suffixless_language(config) == "zh"
+    assert plugin_internals.only_locale(config) == "en"
+    assert plugin_internals.default_language(config) == "en"  # x.md is still Chinese
 
 
 def test_i18n_files_carry_locale_and_alternates_that_the_selector_reads(configured):
