@@ -37,6 +37,7 @@ from sitecheck.diagrams import (
     replace_blocks,
     svg_id,
 )
+from sitecheck.diskcache import file_key
 from sitecheck.parity import mermaid_blocks
 from sitehook import project_relative, report, site_model
 
@@ -55,6 +56,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     package = root / MERMAID_DIR / "package.json"
     mermaid2 = config.plugins.get("mermaid2")
+    state.pop("finishing_code", None)  # read again each build: `mkdocs serve` sees template edits
     state.update(
         root=root,
         cache=Path(os.environ.get("DIAGRAMS_CACHE_DIR") or root / ".cache" / "diagrams"),
@@ -86,7 +88,7 @@ def draw(source: str, page, config) -> str | None:
     cached = state["cache"] / f"{key}.svg"
     if cached.is_file():
         state["cached"] += 1
-        return figure_html(finish_svg(cached.read_text(encoding="utf-8"), key))
+        return finished_figure(cached.read_text(encoding="utf-8"), key)
     if state["browser"] is None:
         state["browser"] = DiagramBrowser(state["root"], state["mermaid_js"])
     try:
@@ -103,7 +105,31 @@ def draw(source: str, page, config) -> str | None:
     partial = cached.with_suffix(".part")
     partial.write_text(result["svg"], encoding="utf-8")
     partial.replace(cached)
-    return figure_html(finish_svg(result["svg"], key))
+    return finished_figure(result["svg"], key)
+
+
+def finished_figure(svg: str, key: str) -> str:
+    """The figure as the page ships it (finish_svg, figure_html: ≈1 ms a diagram), kept beside the
+    raw SVG in the cache: one file per answer, named by the raw SVG, its key and the code that
+    finishes it (sitecheck/diagrams.py, sitecheck/templates.py, the figure's template, Jinja)."""
+    import jinja2
+
+    import sitecheck.diagrams
+    import sitecheck.templates
+
+    if "finishing_code" not in state:
+        code = [Path(module.__file__).read_bytes() for module in (sitecheck.diagrams, sitecheck.templates)]
+        template = sitecheck.templates.TEMPLATES / "diagram.html"
+        state["finishing_code"] = [*code, template.read_bytes(), jinja2.__version__]
+    cached = state["cache"] / "figures" / f"{file_key(*state['finishing_code'], key, svg)}.html"
+    if cached.is_file():
+        return cached.read_bytes().decode("utf-8")
+    figure = figure_html(finish_svg(svg, key))
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+    partial.write_bytes(figure.encode("utf-8"))
+    partial.replace(cached)
+    return figure
 
 
 def fall_back(reason: str) -> None:
@@ -125,12 +151,13 @@ def where(source: str, page, config) -> tuple[str, int]:
     (generated pages such as the parallel view carry chapter diagrams)."""
     own = project_relative(config, Path(page.file.abs_src_path)) if page.file.abs_src_path else None
     candidates = {own: page.file.content_string} if own else {}
-    candidates.update(site_model(config).sources)
+    site = site_model(config)
+    candidates.update(site.sources)
     for path, text in candidates.items():
         for line, body in mermaid_blocks(text):
             if body.strip() == source.strip():
                 return path, line
-    return own or f"docs/{page.file.src_uri}", 0
+    return own or site.path_of(page.file.src_uri), 0
 
 
 def on_env(env, config, files):

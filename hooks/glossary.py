@@ -95,8 +95,7 @@ def on_page_markdown(markdown, page, config, files):
             )
             if p not in NOT_CONTENT
         }
-        used_in = usage(state["records"], content, lang)
-        listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
+        listing = glossary_listing(config, content, lang)
         markdown = markdown.replace(PAGE_MARKER, listing)
     return markdown + "\n\n" + abbr_snippet(state["records"], lang, state["labels"][lang])
 
@@ -186,6 +185,41 @@ def on_page_content(html, page, config, files):
     abbrs = first_use_abbreviations(state["records"])
     url = get_relative_url(glossary.url, page.url)
     return linked_page(config, html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])
+
+
+def glossary_listing(config, content: dict[str, str], lang: str) -> str:
+    """The glossary page's entries with their "used in" lists (usage() reads every chapter, ≈0.1 s
+    a language), kept on disk like linked_page(): named by the glossary's records, the chapters'
+    texts in reading order, the language, its labels, the notes' pages, the code of sitecheck/,
+    its templates and Jinja's version."""
+    import jinja2
+
+    from sitecheck.templates import TEMPLATES
+
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
+    templates = b"".join(path.read_bytes() for path in sorted(TEMPLATES.iterdir()) if path.is_file())
+    records = [record.data for record in state["records"]]
+    arguments = [records, list(content.items()), lang, state["labels"][lang], state["note_pages"]]
+    inputs = json.dumps(arguments, sort_keys=True, ensure_ascii=False, default=str)
+    cached = folder / f"listing-{file_key(sitecheck_code(), templates, jinja2.__version__, inputs)}.html"
+    if cached.is_file():
+        return cached.read_bytes().decode("utf-8")
+    used_in = usage(state["records"], content, lang)
+    listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+    partial.write_bytes(listing.encode("utf-8"))
+    partial.replace(cached)
+    return listing
+
+
+def sitecheck_code() -> bytes:
+    """The whole sitecheck package's code (what the cached answers and their imports run)."""
+    if "code" not in state:
+        package = Path(sitecheck_glossary.__file__).parent
+        state["code"] = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
+    return state["code"]
 
 
 def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str, title: str) -> str:

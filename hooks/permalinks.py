@@ -26,7 +26,7 @@ from sitecheck.permalinks import (
     parse_list,
     site_pages,
 )
-from sitehook import is_default_language_build, load_data, read_data, report, site_model
+from sitehook import is_default_language_build, read_data, report, site_model
 
 log = get_plugin_logger("permalinks")
 
@@ -36,8 +36,7 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     if is_default_language_build(config):  # the first pass of a build: static-i18n has not switched yet
         state["keys"] = {}  # page URL -> page key, all languages, for the messages
-    exists = (Path(config.config_file_path).parent / ALIASES_FILE).is_file()
-    state["aliases"], findings = alias_records(load_data(config, ALIASES_FILE) if exists else [])
+    state["aliases"], findings = alias_records(site_model(config).data.aliases)
     if is_default_language_build(config):
         report(log, findings)
 

@@ -12,11 +12,15 @@ file:// refuses.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 from pathlib import Path
 
+import bs4
 from mkdocs.structure.pages import Page
 
+import sitecheck.seo as sitecheck_seo
+from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.seo import (
     LANGUAGE_ROOT,
     OG_LOCALE,
@@ -59,10 +63,29 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if not (page.meta or {}).get("description"):
-        text = first_paragraph_text(html)
+        text = description_of(config, html)
         if text:
-            page.meta["description"] = shorten(text)
+            page.meta["description"] = text
     return html
+
+
+# Finding a page's first paragraph parses the page's beginning (≈3 ms a page). The description
+# depends only on the page's HTML and the code that reads it (sitecheck/seo.py, BeautifulSoup):
+# kept on disk (sitecheck/diskcache.py) in a file named by the code, one entry per page's HTML
+# (its SHA-256), so a changed page is read anew.
+description_caches: dict[Path, DiskCache] = {}
+
+
+def description_of(config, html: str) -> str:
+    if "descriptions" not in state:
+        root = Path(config.config_file_path).parent
+        folder = Path(os.environ.get("SEO_DESCRIPTIONS_CACHE_DIR") or root / ".cache" / "seo-descriptions")
+        path = folder / f"{file_key(Path(sitecheck_seo.__file__).read_bytes(), bs4.__version__)}.json"
+        state["descriptions"] = description_caches.get(path) or description_caches.setdefault(
+            path, DiskCache(path, valid=lambda _name, value: isinstance(value, str))
+        )
+    name = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    return state["descriptions"].get(name, lambda: shorten(first_paragraph_text(html)))
 
 
 def published_url(site_url: str, url: str) -> str:
@@ -96,6 +119,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    if "descriptions" in state:
+        state["descriptions"].save()
     if is_for_file_urls(config) or not config.site_url or not state.get("pages"):
         return
     lang = current_language(config)

@@ -14,7 +14,7 @@ from mkdocs.structure.files import get_files
 import plugin_internals
 from sitecheck import markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
-from sitecheck.model import DataFiles, Site, SiteData, make_site
+from sitecheck.model import DataFiles, Site, SiteData, make_site, unsuffixed_language
 from sitecheck.schema import LabelsError, check_corrections, check_glossary, check_references, load_labels
 
 
@@ -37,7 +37,7 @@ _build: dict = {"config": None, "site": None}
 
 def site_model(config) -> Site:
     """The site model of this build, made on the first hook's first use."""
-    if _build["config"] is not config:
+    if not plugin_internals.same_build(_build["config"], config):
         site = make_site_model(config)
         _build.update(config=config, site=site)
     return _build["site"]
@@ -56,11 +56,14 @@ def make_site_model(config) -> Site:
     labels = load_labels_file(config, files.labels)
     glossary = check_glossary(load_data(config, files.glossary), files.glossary)
     corrections = load_corrections(config, files.corrections)
-    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections))
+    aliases = load_data(config, files.aliases) if (root_of(config) / files.aliases).is_file() else []
+    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections), aliases)
     # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
     default = plugin_internals.default_language(config) or config.theme["language"]
+    if plugin_internals.only_locale(config):  # static-i18n's default is then the built language
+        default = unsuffixed_language(pages, languages) or default
     site = make_site(docs_dir, languages, default, pages, data)
     markdown.remember(page.parsed for page in site.pages)
     return site
@@ -71,6 +74,11 @@ def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date()
+
+
+def root_of(config) -> Path:
+    """The project's root: the folder of mkdocs.yml."""
+    return Path(config.config_file_path).parent
 
 
 def project_relative(config, path: Path) -> str:

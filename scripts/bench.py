@@ -134,13 +134,14 @@ def build_times(out: Path) -> dict:
 def hook_share(out: Path) -> dict:
     """Time inside the project's hook handlers ÷ the whole build (one process, scripts/eventtimes.py),
     as wall time and as CPU time (steadier on a shared machine). "cold": empty caches of jieba's
-    words for search and of the pages' glossary links (hooks/glossary.py: jieba's dictionary is
-    loaded, every chapter parsed), of git's page dates (hooks/citation.py: one git log per page) and
-    of the pages' inline code (hooks/security_headers.py: every page parsed) and of the formatted
-    citations (hooks/citation.py: every cite box and RIS/BibTeX file formatted); "warm": the caches a
-    cold run filled, as in a rebuild at the same commit on the same day (the cite boxes carry the
-    build's date, so a new day parses those pages again). The diagram cache is warm in both
-    (diagram_cost() measures it cold)."""
+    words for search, of the pages' glossary links and the glossary's listing (hooks/glossary.py:
+    jieba's dictionary is loaded, every chapter parsed), of git's page dates (hooks/citation.py:
+    one git log for all pages), of the pages' inline code (hooks/security_headers.py: every page
+    parsed), of the formatted citations (hooks/citation.py: every cite box and RIS/BibTeX file),
+    of the pages' descriptions (hooks/seo.py) and of the web app's icons (hooks/webapp.py);
+    "warm": the caches a cold run filled, as in a rebuild at the same commit on the same day (the
+    cite boxes carry the build's date, so a new day formats them again). The diagram cache
+    (Mermaid's SVG and the finished figures) is warm in both (diagram_cost() measures it cold)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_DIR=str(out / "events"))
 
     def sample(cache: Path) -> dict:
@@ -154,6 +155,8 @@ def hook_share(out: Path) -> dict:
                 GLOSSARY_LINKS_CACHE_DIR=str(cache / "links"),
                 INLINE_CODE_CACHE_DIR=str(cache / "inline-code"),
                 CITATIONS_CACHE_DIR=str(cache / "citations"),
+                SEO_DESCRIPTIONS_CACHE_DIR=str(cache / "seo-descriptions"),
+                WEBAPP_ICONS_CACHE_DIR=str(cache / "webapp-icons"),
             ),
             check=True,
             capture_output=True,

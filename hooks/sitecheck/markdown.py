@@ -113,19 +113,29 @@ class Parsed:
 
 
 # The site model's pages of this build (sitecheck/model.py), by text: the checks and renderers
-# take a page's text, and a text that is a page's is not parsed again. Replaced at each build.
+# take a page's text, and a text that is a page's is not parsed again. Other texts (a generated
+# page, a paragraph of the parallel view, in each language pass) are kept for the build too.
+# Both are replaced at each build.
 _pages: dict[str, Parsed] = {}
+_others: dict[str, Parsed] = {}
+OTHERS_KEPT = 4096  # outside a build (scripts, tests) nothing clears them
 
 
 def remember(pages: Iterable[Parsed]) -> None:
     """Make ``pages`` the parsed texts of this build (and forget the previous build's)."""
     _pages.clear()
+    _others.clear()
     _pages.update((page.text, page) for page in pages)
 
 
 def parsed(text: str) -> Parsed:
-    """The page's own parse when ``text`` is a page of this build, else a new one."""
-    return _pages.get(text) or Parsed(text)
+    """The page's own parse when ``text`` is a page of this build, else this build's parse of it."""
+    known = _pages.get(text) or _others.get(text)
+    if known is None:
+        if len(_others) >= OTHERS_KEPT:
+            _others.clear()
+        known = _others[text] = Parsed(text)
+    return known
 
 
 def content_lines(text: str) -> list[tuple[int, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markdown import Heading, parse_headings, parse_sections
+from .markdown import Heading, parse_sections
 
 DOCS_PREFIX = "docs/"
 
@@ -60,13 +60,3 @@ def relative_link(from_page: str, to_page: str) -> str:
     """A Markdown link target from one page source to another ('../references.md')."""
     depth = from_page.count("/")
     return "../" * depth + to_page + ".md"
-
-
-def section_titles(sources: dict[str, str]) -> dict[tuple[str, str, str | None], str]:
-    """(page, lang, heading id) -> the heading's title, for link text."""
-    titles = {}
-    for path, text in sources.items():
-        page, lang = page_key(path)
-        for heading in parse_headings(text):
-            titles[(page, lang, heading.id)] = heading.title
-    return titles

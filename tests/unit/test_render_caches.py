@@ -1,0 +1,146 @@
+"""Build caches of rendered text kept on disk (sitecheck/diskcache.py and one file per answer):
+the pages' descriptions (hooks/seo.py) and the glossary page's entries with their "used in"
+lists (hooks/glossary.py). A change of any input is rendered anew, never served an old text."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import glossary  # hooks/glossary.py
+import pytest
+import seo  # hooks/seo.py
+
+from sitecheck.data import Record
+from sitecheck.seo import first_paragraph_text, shorten
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch):
+    monkeypatch.setenv("SEO_DESCRIPTIONS_CACHE_DIR", str(tmp_path / "seo"))
+    monkeypatch.setenv("GLOSSARY_LINKS_CACHE_DIR", str(tmp_path / "glossary"))
+    monkeypatch.setattr(seo, "description_caches", {})
+    monkeypatch.setattr(seo, "state", {})
+    return SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+
+
+PAGES = [
+    "<h1>T 细胞</h1><p>T 细胞调控骨代谢。<sup class='citation'>[1]</sup></p>",
+    "<h1>T 细胞</h1><p>T 细胞调控破骨细胞。</p>",
+    "<h1>T cells</h1><p>" + "T cells regulate bone. " * 12 + "</p>",
+    "<h1>T cells</h1><div class='admonition'><p>Key points</p></div>",
+]
+
+
+def test_a_changed_page_gets_its_own_description(config, monkeypatch):
+    descriptions = [seo.description_of(config, html) for html in PAGES]
+    assert descriptions == [shorten(first_paragraph_text(html)) for html in PAGES]
+    assert len(set(descriptions)) == len(PAGES)
+    seo.on_post_build(SimpleNamespace(plugins={}, site_url=None))  # saves the file
+    monkeypatch.setattr(seo, "description_caches", {})  # a new build process
+    monkeypatch.setattr(seo, "state", {})
+    monkeypatch.setattr(seo, "first_paragraph_text", lambda html: pytest.fail("read again"))
+    assert [seo.description_of(config, html) for html in PAGES] == descriptions
+
+
+def test_new_description_code_starts_a_new_file(config, monkeypatch, tmp_path):
+    seo.description_of(config, PAGES[0])
+    path = seo.state["descriptions"].path
+    changed = tmp_path / "seo.py"
+    changed.write_text("# changed\n", encoding="utf-8")
+    monkeypatch.setattr(seo.sitecheck_seo, "__file__", str(changed))
+    monkeypatch.setattr(seo, "state", {})
+    seo.description_of(config, PAGES[0])
+    assert seo.state["descriptions"].path != path
+
+
+def fake_listing(monkeypatch, rendered: list):
+    """usage() and glossary_page() replaced by a rendering that names every input it was given."""
+    monkeypatch.setattr(glossary, "usage", lambda records, content, lang: {"pages": list(content.items())})
+
+    def page(records, lang, labels, used_in, note_pages):
+        rendered.append(lang)
+        return repr(([r.data for r in records], lang, labels, used_in, note_pages))
+
+    monkeypatch.setattr(glossary, "glossary_page", page)
+
+
+def test_the_glossary_listing_is_rendered_anew_when_any_input_changes(config, monkeypatch):
+    rendered: list = []
+    fake_listing(monkeypatch, rendered)
+    records = [Record(1, {"id": "rankl", "zh": "核因子κB受体活化因子配体", "en": "RANKL"})]
+    labels = {"zh": {"used_in": "见于"}, "en": {"used_in": "Used in"}}
+    monkeypatch.setattr(glossary, "state", {"records": records, "labels": labels, "note_pages": {}})
+    content = {"immunology/t-cells": "## 1.3 T 细胞\nRANKL …", "abstract": "## 摘要\n…"}
+    inputs = [
+        (content, "zh"),
+        (content, "en"),
+        ({**content, "abstract": "## 摘要\n改了"}, "zh"),  # a chapter's text
+        (dict(reversed(content.items())), "zh"),  # reading order
+    ]
+    listings = [glossary.glossary_listing(config, pages, lang) for pages, lang in inputs]
+    assert len(rendered) == len(inputs) and len(set(listings)) == len(inputs)
+    for change in (
+        {"labels": {**labels, "zh": {"used_in": "用于"}}},
+        {"note_pages": {"n1": "references"}},
+        {"records": [Record(1, {**records[0].data, "abbr": "RANKL"})]},
+    ):
+        glossary.state.update({"labels": labels, "note_pages": {}, "records": records, **change})
+        listings.append(glossary.glossary_listing(config, content, "zh"))
+    assert len(rendered) == len(listings) and len(set(listings)) == len(listings)
+    rendered.clear()
+    glossary.state.update(labels=labels, note_pages={}, records=records)
+    assert [glossary.glossary_listing(config, pages, lang) for pages, lang in inputs] == listings[: len(inputs)]
+    assert rendered == []  # each from its file
+
+
+def test_web_app_icons_are_drawn_anew_for_another_picture_size_or_resvg(config, monkeypatch):
+    import importlib.metadata
+
+    import resvg_py
+    import webapp  # hooks/webapp.py
+
+    pictures = [
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="1" height="1" fill="#00f"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="1" fill="#00f"/></svg>',
+    ]
+
+    def drawn(svg, size):
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, skip_system_fonts=True))
+
+    asked = [(pictures[0], 48), (pictures[1], 48), (pictures[0], 64)]
+    icons = [webapp.icon_png(config, svg, size) for svg, size in asked]
+    assert icons == [drawn(svg, size) for svg, size in asked] and len(set(icons)) == len(asked)
+    real_version = importlib.metadata.version
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", lambda **kwargs: pytest.fail("drawn again"))
+    assert [webapp.icon_png(config, svg, size) for svg, size in asked] == icons  # from the files
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0" if name == "resvg-py" else real_version(name))
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", lambda **kwargs: b"new resvg")
+    assert webapp.icon_png(config, *asked[0]) == b"new resvg"
+
+
+RAW_SVG = (
+    '<svg id="fig-{key}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40" style="max-width: 100px;" '
+    'aria-labelledby="chart-title-fig-{key}" aria-describedby="chart-desc-fig-{key}" role="graphics-document">'
+    '<title id="chart-title-fig-{key}">{title}</title><desc id="chart-desc-fig-{key}">RANKL</desc>'
+    '<style>#fig-{key} .node rect{{fill:#ECECFF;}}</style><g class="node"><rect width="10" height="10"/></g></svg>'
+)
+
+
+def test_finished_figures_are_finished_anew_for_another_svg_key_or_code(tmp_path, monkeypatch):
+    import diagrams  # hooks/diagrams.py
+
+    from sitecheck.diagrams import figure_html, finish_svg
+
+    monkeypatch.setattr(diagrams, "state", {"cache": tmp_path / "diagrams"})
+    asked = [
+        (RAW_SVG.format(key="a" * 12, title="图 1"), "a" * 64),
+        (RAW_SVG.format(key="a" * 12, title="图 2"), "a" * 64),
+        (RAW_SVG.format(key="b" * 12, title="图 1"), "b" * 64),
+    ]
+    figures = [diagrams.finished_figure(svg, key) for svg, key in asked]
+    assert figures == [figure_html(finish_svg(svg, key)) for svg, key in asked]
+    assert len(set(figures)) == len(asked)
+    monkeypatch.setattr(diagrams, "finish_svg", lambda svg, key: "finished again")
+    assert [diagrams.finished_figure(svg, key) for svg, key in asked] == figures  # from the files
+    diagrams.state["finishing_code"] = [*diagrams.state["finishing_code"], b"# changed"]
+    assert diagrams.finished_figure(*asked[0]) != figures[0]
