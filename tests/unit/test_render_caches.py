@@ -144,3 +144,49 @@ def test_finished_figures_are_finished_anew_for_another_svg_key_or_code(tmp_path
     assert [diagrams.finished_figure(svg, key) for svg, key in asked] == figures  # from the files
     diagrams.state["finishing_code"] = [*diagrams.state["finishing_code"], b"# changed"]
     assert diagrams.finished_figure(*asked[0]) != figures[0]
+
+
+def test_a_parallel_view_is_rendered_anew_when_any_input_changes(config, monkeypatch, tmp_path):
+    import parallel  # hooks/parallel.py
+
+    from sitecheck.parallel import pair_sections
+
+    monkeypatch.setenv("PARALLEL_VIEWS_CACHE_DIR", str(tmp_path / "views"))
+    rendered = []
+
+    def view(page, pairs, lang):
+        rendered.append(page)
+        state = parallel.state
+        return repr((page, pairs, lang, state["labels"], state["references"], state["notes"], state["docs_dir"]))
+
+    monkeypatch.setattr(parallel, "view_markdown", view)
+
+    def pairs(en_text="## 1.3 T cells {#t-cells}\n\nT cells.\n"):
+        return pair_sections("t.md", "## 1.3 T 细胞 {#t-cells}\n\nT 细胞。\n", "t.en.md", en_text)[0]
+
+    base = {
+        "labels": {"zh": {"back": "返回"}, "en": {"back": "Back"}},
+        "docs_dir": tmp_path / "docs",
+        "references": {1: Record(1, {"n": 1, "title": "RANKL"})},
+        "notes": {"n1": Record(1, {"id": "n1", "zh": "注"})},
+    }
+    inputs = [
+        ({}, "t-cells", pairs(), "zh"),
+        ({}, "t-cells", pairs(), "en"),
+        ({}, "b-cells", pairs(), "zh"),
+        ({}, "t-cells", pairs("## 1.3 T cells {#t-cells}\n\nT lymphocytes.\n"), "zh"),
+        ({"labels": {"zh": {"back": "回"}, "en": {"back": "Back"}}}, "t-cells", pairs(), "zh"),
+        ({"references": {1: Record(1, {"n": 1, "title": "RANKL and OPG"})}}, "t-cells", pairs(), "zh"),
+        ({"notes": {"n1": Record(1, {"id": "n1", "zh": "另一注"})}}, "t-cells", pairs(), "zh"),
+        ({"docs_dir": tmp_path / "other"}, "t-cells", pairs(), "zh"),
+    ]
+    views = []
+    for change, page, page_pairs, lang in inputs:
+        monkeypatch.setattr(parallel, "state", {**base, **change})
+        views.append(parallel.cached_view_markdown(config, page, page_pairs, lang))
+    assert len(rendered) == len(inputs) and len(set(views)) == len(inputs)
+    rendered.clear()
+    for (change, page, page_pairs, lang), expected in zip(inputs, views, strict=True):
+        monkeypatch.setattr(parallel, "state", {**base, **change})
+        assert parallel.cached_view_markdown(config, page, page_pairs, lang) == expected
+    assert rendered == []  # each from its file
