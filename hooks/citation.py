@@ -91,18 +91,18 @@ def cache_git_dates(config) -> None:
     plugin = _git_plugin(config)
     if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
         return
-    plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin))
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
+    plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin, folder))
     plugin_internals.look_up_git_tags_with(plugin, tag_of_commit)
     head = plugin.util.get_head_commit(config.docs_dir)
     if not head:
         return  # outside git: the plugin falls back to the build date
     state["head"] = head
-    root = Path(config.config_file_path).parent
     options = {name: plugin.config.get(name) for name in ("enable_git_follow", "ignored_commits_file")}
     options["ignored_commits"] = list(getattr(plugin.util, "ignored_commits", []))
     version = importlib.metadata.version("mkdocs-git-revision-date-localized-plugin")
     key = file_key(version, head, json.dumps(options, sort_keys=True))
-    folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
     path = folder / f"{key}.json"
     cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=a_commit))
 
@@ -149,17 +149,30 @@ def last_change_in_one_pass(root: Path, head: str, page_path: str) -> tuple[str,
 date_formats: dict[tuple, dict[str, str]] = {}
 
 
-def remembered_date_formats(plugin):
+def remembered_date_formats(plugin, folder: Path | None = None):
+    """The plugin's date formatting, each answer kept in this process and, with ``folder``, on disk
+    (Babel loads each locale's data before its first date): a file named by the plugin's and
+    Babel's versions and its timezone and custom format, one entry per (timestamp, locale, spans)."""
     options = (plugin.config.get("timezone"), plugin.config.get("custom_format"))
+    cache = None
+    if folder is not None:
+        versions = [importlib.metadata.version(name) for name in ("mkdocs-git-revision-date-localized-plugin", "babel")]
+        path = folder / f"date-formats-{file_key(*versions, json.dumps(options))}.json"
+        cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=formatted_dates))
 
     def formats(timestamp, locale, add_spans, ask) -> dict[str, str]:
         # the plugin formats int(timestamp) (a fallback's time.time() is a float)
         key = (int(timestamp), str(locale), bool(add_spans), *options)
         if key not in date_formats:
-            date_formats[key] = ask()
+            name = f"{int(timestamp)} {locale} {bool(add_spans)}"
+            date_formats[key] = cache.get(name, ask) if cache is not None else ask()
         return dict(date_formats[key])  # the plugin's own answer is a new dict each time
 
     return formats
+
+
+def formatted_dates(_name, value) -> bool:
+    return isinstance(value, dict) and all(isinstance(text, str) for text in value.values())
 
 
 def tag_of_commit(commit_hash: str, repositories) -> str:
