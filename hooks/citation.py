@@ -17,7 +17,9 @@ Formatting lives in sitecheck/citation.py.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -31,6 +33,7 @@ from mkdocs.utils import get_relative_url
 import plugin_internals
 import sitecheck.citation as sitecheck_citation
 import sitecheck.history as sitecheck_history
+import sitecheck.markdown as sitecheck_markdown
 from sitecheck.citation import (
     Citable,
     bibtex,
@@ -43,7 +46,7 @@ from sitecheck.citation import (
 from sitecheck.data import DataError, load_mapping
 from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
-from sitecheck.markdown import parse_headings
+from sitecheck.markdown import Heading, parse_headings
 from sitecheck.parallel import PARALLEL_DIR
 from sitehook import build_date, current_language, read_data, read_labels
 
@@ -268,7 +271,7 @@ def on_page_markdown(markdown, page, config, files):
     url = page.canonical_url
     updated = page_updated(page, config)
     state["updated"][url] = updated
-    headings = parse_headings(markdown)
+    headings = headings_of(markdown)
     state["titles"][url] = next((h.title for h in headings if h.level == 1), page.title)
     if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
         return markdown  # a way of reading a chapter; the chapter is what one cites
@@ -321,6 +324,20 @@ def ris_text(items: list[Citable], accessed: dt.date) -> str:
 def bibtex_text(items: list[Citable], accessed: dt.date, label: str) -> str:
     inputs = [asdict(item) for item in items]
     return formatted("bibtex", lambda: bibtex(items, accessed, label), inputs, accessed, label)
+
+
+def headings_of(markdown: str) -> list[Heading]:
+    """parse_headings() (it tokenizes the page, ≈0.5 ms), kept on disk beside the formatted
+    citations: one entry per page text (its SHA-256) in a file named by sitecheck/markdown.py."""
+    if "headings" not in state:
+        folder = Path(os.environ.get("CITATIONS_CACHE_DIR") or state["root"] / ".cache" / "citations")
+        path = folder / f"headings-{file_key(Path(sitecheck_markdown.__file__).read_bytes())}.json"
+        state["headings"] = formatted_caches.get(path) or formatted_caches.setdefault(
+            path, DiskCache(path, valid=lambda _name, value: isinstance(value, list))
+        )
+    name = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+    fields = state["headings"].get(name, lambda: [dataclasses.astuple(h) for h in parse_headings(markdown)])
+    return [Heading(*values) for values in fields]
 
 
 def edition(config) -> Citable:
@@ -407,5 +424,6 @@ def on_post_build(config):
     ):
         (folder / f"{stem}.ris").write_text(ris_text(items, accessed), encoding="utf-8")
         (folder / f"{stem}.bib").write_text(bibtex_text(items, accessed, label), encoding="utf-8")
-    if "formatted" in state:
-        state["formatted"].save()
+    for cache in ("formatted", "headings"):
+        if cache in state:
+            state[cache].save()

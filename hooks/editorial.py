@@ -52,7 +52,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def build_data() -> list:
     """Everything besides the page that rendered() reads."""
-    return [state["labels"], state["corrections"], state["notes"], state["titles"]]
+    titles = list(state["titles"].items())  # keys are tuples: as pairs
+    return [state["labels"], state["corrections"], state["notes"], titles]
 
 
 def rendered(markdown: str, lang: str) -> str:

@@ -65,7 +65,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def build_data() -> list:
     """Everything besides the page that rendered() reads."""
-    return [state["labels"], state["by_number"], state["valid"], state["sites"], state["section_titles"]]
+    titles = list(state["section_titles"].items())  # keys are tuples: as pairs
+    return [state["labels"], state["by_number"], state["valid"], state["sites"], titles]
 
 
 def rendered(markdown, page, config):
