@@ -151,12 +151,13 @@ def where(source: str, page, config) -> tuple[str, int]:
     (generated pages such as the parallel view carry chapter diagrams)."""
     own = project_relative(config, Path(page.file.abs_src_path)) if page.file.abs_src_path else None
     candidates = {own: page.file.content_string} if own else {}
-    candidates.update(site_model(config).sources)
+    site = site_model(config)
+    candidates.update(site.sources)
     for path, text in candidates.items():
         for line, body in mermaid_blocks(text):
             if body.strip() == source.strip():
                 return path, line
-    return own or f"docs/{page.file.src_uri}", 0
+    return own or site.path_of(page.file.src_uri), 0
 
 
 def on_env(env, config, files):

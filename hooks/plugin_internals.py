@@ -48,6 +48,13 @@ def is_nested_language_build(config) -> bool:
     return i18n is not None and bool(i18n.building)
 
 
+def same_build(config, other) -> bool:
+    """Whether two configurations are one ``mkdocs build``: static-i18n builds each further
+    language by calling MkDocs' ``build()`` again with the configuration object of the first
+    pass, so one object stands for the whole build (``mkdocs serve`` loads a new one per rebuild)."""
+    return config is other
+
+
 def as_language_file(file, lang: str, alternates: dict) -> None:
     """Give a generated file what static-i18n gives its own files, so the language selector
     links to the other language's version: ``locale``, ``locale_alternate_of`` and ``alternates``."""

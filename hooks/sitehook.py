@@ -37,7 +37,7 @@ _build: dict = {"config": None, "site": None}
 
 def site_model(config) -> Site:
     """The site model of this build, made on the first hook's first use."""
-    if _build["config"] is not config:
+    if not plugin_internals.same_build(_build["config"], config):
         site = make_site_model(config)
         _build.update(config=config, site=site)
     return _build["site"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .findings import Finding
-from .markdown import FENCE_RE, HEADING_ID_RE, HEADING_RE
+from .markdown import HEADING_ID_RE, HEADING_RE, parsed
 from .sections import page_url
 from .templates import fragment, render
 
@@ -64,8 +64,16 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
-    fence: str | None = None
     blank_before = False
+    lines = text.splitlines()
+    # where each top-level fenced block ends: the one tokenizer's fences (sitecheck.markdown);
+    # an indented fence belongs to the body (an admonition's) it is indented in
+    fence_ends = {
+        fence.start: fence.end or len(lines)
+        for fence in parsed(text).blocks.fences
+        if not lines[fence.start - 1].startswith(("    ", "\t"))
+    }
+    inside_until = 0  # the last line of the fenced block being read
 
     def close() -> None:
         nonlocal current
@@ -73,12 +81,9 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(Block(start, "\n".join(current).rstrip("\n")))
         current = []
 
-    for number, line in enumerate(text.splitlines(), start=1):
-        if fence is not None:
+    for number, line in enumerate(lines, start=1):
+        if number <= inside_until:
             current.append(line)
-            match = FENCE_RE.match(line)
-            if match and match.group(1) == fence and not line.startswith((" ", "\t")):
-                fence = None
             continue
         if not line.strip():
             blank_before = True
@@ -94,9 +99,8 @@ def split_blocks(text: str) -> list[Block]:
             current = [line]
             if HEADING_RE.match(line):
                 close()
-        match = FENCE_RE.match(line)
-        if match and not indented:
-            fence = match.group(1)
+        if number in fence_ends:
+            inside_until = fence_ends[number]
         blank_before = False
     close()
     return blocks

@@ -46,6 +46,27 @@ def print_page(browser_context):
     tab.close()
 
 
+@pytest.fixture(scope="module")
+def printed(browser_context, tmp_path_factory, base_url):
+    """printed(lang, path) -> (tab, pages): the chapter printed once for all the tests that read
+    its ordinary printout, in a tab left open on it for them to read its DOM."""
+    made: dict[tuple[str, str], tuple] = {}
+    folder = tmp_path_factory.mktemp("printed")
+
+    def get(lang: str, path: str):
+        if (lang, path) not in made:
+            tab = browser_context.new_page()
+            tab.set_viewport_size({"width": 1280, "height": 900})
+            out = folder / f"{lang}-{path.strip('/').replace('/', '-')}"
+            out.mkdir()
+            made[lang, path] = tab, pdf_pages(tab, f"{base_url}/{LANGUAGES[lang]}{path}", out)
+        return made[lang, path]
+
+    yield get
+    for tab, _pages in made.values():
+        tab.close()
+
+
 FIGURES = {  # page: figure numbers, each with an editorial lead-in line
     "immunology/cytokines/": [3, 4],
     "immunology/b-cells/": [2],
@@ -57,9 +78,9 @@ CAPTION = {"zh": "图{n}", "en": "Figure{n}"}
 
 @pytest.mark.parametrize("path", list(FIGURES))
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_figure_lead_in_diagram_and_caption_print_on_one_page(print_page, base_url, tmp_path, lang, path):
-    pages = pdf_pages(print_page, f"{base_url}/{LANGUAGES[lang]}{path}", tmp_path)
-    captions = print_page.evaluate("[...document.querySelectorAll('.figure-caption')].map(c => c.textContent)")
+def test_figure_lead_in_diagram_and_caption_print_on_one_page(printed, lang, path):
+    tab, pages = printed(lang, path)
+    captions = tab.evaluate("[...document.querySelectorAll('.figure-caption')].map(c => c.textContent)")
     for n, caption in zip(FIGURES[path], captions, strict=True):
         lead = LEAD_IN[lang].format(n=n)
         cap = squash(caption)[:20]
@@ -70,9 +91,9 @@ def test_figure_lead_in_diagram_and_caption_print_on_one_page(print_page, base_u
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_no_printed_page_ends_with_a_heading(print_page, base_url, tmp_path, lang):
-    pages = pdf_pages(print_page, f"{base_url}/{LANGUAGES[lang]}immunology/cytokines/", tmp_path)
-    headings = print_page.evaluate(
+def test_no_printed_page_ends_with_a_heading(printed, lang):
+    tab, pages = printed(lang, "immunology/cytokines/")
+    headings = tab.evaluate(
         """() => [...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3, .source-subtitle')]
              .map(h => h.textContent.replace(/\\s+/g, ''))"""
     )
@@ -82,12 +103,13 @@ def test_no_printed_page_ends_with_a_heading(print_page, base_url, tmp_path, lan
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_handout_prints_questions_without_answers(print_page, base_url, tmp_path, lang):
+def test_handout_prints_questions_without_answers(printed, print_page, base_url, tmp_path, lang):
     url = f"{base_url}/{LANGUAGES[lang]}immunology/cytokines/"
-    full = "".join(pdf_pages(print_page, url, tmp_path))
-    question = squash(print_page.locator("details.question > summary").first.inner_text())
+    tab, pages = printed(lang, "immunology/cytokines/")
+    full = "".join(pages)
+    question = squash(tab.locator("details.question > summary").first.inner_text())
     # the whole answer (its opening words recur in the key points and captions)
-    answer = squash(print_page.evaluate("document.querySelector('details.question > p').textContent"))
+    answer = squash(tab.evaluate("document.querySelector('details.question > p').textContent"))
     assert question in full and answer in full  # an ordinary print keeps the answers
     print_page.emulate_media(media="screen")
     handout = "".join(pdf_pages(print_page, url, tmp_path, handout=True))
@@ -101,10 +123,11 @@ def test_handout_prints_questions_without_answers(print_page, base_url, tmp_path
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", ["immunology/t-cells/", "immunology/cytokines/"])
-def test_chapter_printout_carries_its_reference_list(print_page, base_url, tmp_path, lang, path):
-    full = "".join(pdf_pages(print_page, f"{base_url}/{LANGUAGES[lang]}{path}", tmp_path))
-    heading = squash(print_page.locator("#references-cited").inner_text()).rstrip("¶")
-    cited = print_page.evaluate(
+def test_chapter_printout_carries_its_reference_list(printed, lang, path):
+    tab, pages = printed(lang, path)
+    full = "".join(pages)
+    heading = squash(tab.locator("#references-cited").inner_text()).rstrip("¶")
+    cited = tab.evaluate(
         """() => [...new Set([...document.querySelectorAll("sup.citation a[href*='#ref-']")]
                   .map(a => a.hash.replace('#ref-', '')))].sort((a, b) => a - b)"""
     )
@@ -113,6 +136,6 @@ def test_chapter_printout_carries_its_reference_list(print_page, base_url, tmp_p
     # chapter cites, each with the claim it supports (words printed nowhere else)
     listing = full[full.rindex(heading) :]
     for n in cited:
-        claim = print_page.locator(f'.chapter-references [data-ref="{n}"] .chapter-reference__claim').inner_text()
+        claim = tab.locator(f'.chapter-references [data-ref="{n}"] .chapter-reference__claim').inner_text()
         assert f"[{n}]" in listing, f"reference {n} is not in the printed list"
         assert squash(claim)[:30] in listing, f"reference {n}: its claim is not printed"

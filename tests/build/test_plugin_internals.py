@@ -24,6 +24,7 @@ from mkdocs.structure.files import get_files
 from print_fixture import print_build, print_site
 
 import plugin_internals
+import sitehook
 from fixture_site import FixtureSite
 
 
@@ -49,6 +50,26 @@ def test_i18n_builds_the_other_languages_from_on_post_build_with_building_set(co
     assert plugin_internals.is_nested_language_build(configured) is False  # the outer pass
     source = inspect.getsource(mkdocs_static_i18n.plugin.I18n.on_post_build)
     assert "self.building = True" in source and "build(config" in source
+
+
+def test_i18n_builds_every_language_with_the_first_passes_config_object(tmp_path, monkeypatch):
+    # the site model (sitehook.site_model) is made once per build on this assumption
+    passes, models = [], []
+    build, make_site_model = mkdocs_static_i18n.plugin.build, sitehook.make_site_model
+
+    def nested_build(config, **kwargs):
+        passes.append(config)
+        return build(config, **kwargs)
+
+    def made_from(config):
+        models.append(config)
+        return make_site_model(config)
+
+    monkeypatch.setattr(mkdocs_static_i18n.plugin, "build", nested_build)
+    monkeypatch.setattr(sitehook, "make_site_model", made_from)
+    assert FixtureSite(tmp_path).build().ok
+    assert len(passes) == 1 and len(models) == 1  # the English pass; one model for both
+    assert plugin_internals.same_build(models[0], passes[0])
 
 
 def test_i18n_files_carry_locale_and_alternates_that_the_selector_reads(configured):

@@ -212,3 +212,13 @@ def test_english_pages_point_material_at_the_english_root():
     assert with_language_base(html, "en") == (
         '<script id="__config" type="application/json">{"base": "../../en/", "search": "../../x.js"}</script>'
     )
+
+
+def test_a_fenced_block_stays_one_block_whatever_its_lines_look_like():
+    # blank lines, unindented lines and a '#' line inside the fence do not end the block
+    # (the fence's extent comes from sitecheck.markdown.tokenize, the one fence tracker)
+    fenced = "```mermaid\nflowchart TD\n\na --> b\n# not a heading\n```"
+    text = f"段落一。\n\n{fenced}\n\n段落二。\n"
+    assert [(b.line, b.text) for b in split_blocks(text)] == [(1, "段落一。"), (3, fenced), (10, "段落二。")]
+    # an unclosed fence runs to the end of the page
+    assert [b.text for b in split_blocks("a\n\n~~~\nb\n\nc\n")] == ["a", "~~~\nb\n\nc"]
