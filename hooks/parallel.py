@@ -13,7 +13,6 @@ to one is a warning naming both files and the section.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import plugin_internals
 import sitecheck.parallel as sitecheck_parallel
-from sitecheck.diskcache import file_key
+from sitecheck.diskcache import file_key, key_text
 from sitecheck.editorial import replace_note_markers
 from sitecheck.markdown import parse_sections
 from sitecheck.pages import relative_link, sites_of
@@ -119,14 +118,14 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
         package = Path(sitecheck_parallel.__file__).parent
         code = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
         templates = b"".join(path.read_bytes() for path in sorted(TEMPLATES.iterdir()) if path.is_file())
-        state["code"] = [code, templates, jinja2.__version__]
-    data = [
-        state["labels"],
-        str(state["docs_dir"]),
-        {str(n): record.data for n, record in state["references"].items()},
-        {str(name): record.data for name, record in state["notes"].items()},
-    ]
-    arguments = json.dumps([page, [dataclasses.asdict(pair) for pair in pairs], lang, data], default=str)
+        data = [
+            state["labels"],
+            str(state["docs_dir"]),
+            {str(n): record.data for n, record in state["references"].items()},
+            {str(name): record.data for name, record in state["notes"].items()},
+        ]
+        state["code"] = [code, templates, jinja2.__version__, key_text(data)]  # once per build
+    arguments = key_text([page, [dataclasses.asdict(pair) for pair in pairs], lang])
     cached = folder / f"{file_key(*state['code'], arguments)}.md"
     if cached.is_file():
         return cached.read_bytes().decode("utf-8")  # bytes: no newline translation

@@ -5,14 +5,12 @@ build's data and the page's own inputs. A change of any of them renders the page
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import sitecheck.templates
-from sitecheck.diskcache import file_key
+from sitecheck.diskcache import file_key, key_text
 
 
 def rendering_code() -> list[bytes | str]:
@@ -26,39 +24,16 @@ def rendering_code() -> list[bytes | str]:
     return [code, template_bytes, jinja2.__version__]
 
 
-def fields_or_text(value):
-    """What JSON cannot write itself: a dataclass as its fields, anything else as its text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return vars(value)
-    return str(value)
-
-
-def plain(value):
-    """``value`` as JSON can write it: dataclasses (records, citation sites) as their fields,
-    mappings as [key, value] pairs (their keys may be tuples), tuples as lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return plain(dataclasses.asdict(value))
-    if isinstance(value, dict):
-        return [[plain(key), plain(item)] for key, item in value.items()]
-    if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
-    return value
-
-
 def cached_render(config, state: dict, name: str, build_data: Callable[[], list], inputs: list, render) -> str:
     """``render()``'s text, or the one kept for the same code, build data (``build_data()``, read
     once per build into ``state``) and page ``inputs``."""
     if "render_cache" not in state:
         root = Path(config.config_file_path).parent
         folder = Path(os.environ.get("RENDER_CACHE_DIR") or root / ".cache" / "rendered") / name
-        data = build_data()
-        try:  # JSON's own encoder, fast; plain() where a mapping has tuples as keys
-            data = json.dumps(data, ensure_ascii=False, default=fields_or_text)
-        except TypeError:
-            data = json.dumps(plain(data), ensure_ascii=False, default=str)
+        data = key_text(build_data())
         state["render_cache"] = (folder, file_key(*rendering_code(), data))
     folder, prefix = state["render_cache"]
-    path = folder / f"{file_key(prefix, json.dumps(inputs, ensure_ascii=False, default=str))}.md"
+    path = folder / f"{file_key(prefix, key_text(inputs))}.md"
     if path.is_file():
         return path.read_bytes().decode("utf-8")  # bytes: no newline translation
     text = render()

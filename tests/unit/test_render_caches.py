@@ -265,3 +265,23 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
     assert len(rendered) == len(results)  # each change rendered the page anew
     rendered.clear()
     assert page_text() == results[0] and rendered == []  # the same inputs: from the file
+
+
+def test_key_text_writes_bad_data_too_and_tells_values_apart():
+    import datetime as dt
+
+    from sitecheck.diskcache import key_text
+
+    values = [
+        {"a": 1},
+        {"a": "1"},
+        {dt.date(2020, 1, 1): 1},  # YAML reads a date key: JSON cannot write it as a key
+        {dt.date(2020, 1, 2): 1},
+        {("t", "zh", None): "1.3"},
+        {1: "x", "1": "y"},  # keys of two types
+        [Record(1, {"n": 1})],
+        [Record(2, {"n": 1})],
+    ]
+    texts = [key_text(value) for value in values]
+    assert len(set(texts)) == len(values)
+    assert key_text({dt.date(2020, 1, 1): 1}) == texts[2]  # the same value, the same text
