@@ -30,6 +30,14 @@ def default_language(config) -> str | None:
     return None if i18n is None else i18n.default_language
 
 
+def only_locale(config) -> str | None:
+    """The one language of a ``build_only_locale`` build (scripts/pdf.py), else None. static-i18n then
+    makes that locale its default when it validates its configuration (mkdocs_static_i18n/config.py):
+    ``default_language`` no longer names the language of the pages without a suffix (``x.md``)."""
+    i18n = i18n_plugin(config)
+    return None if i18n is None else i18n.config.build_only_locale
+
+
 def languages(config) -> list[str]:
     """Every configured locale (``all_languages``), built or not."""
     i18n = i18n_plugin(config)

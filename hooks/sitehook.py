@@ -14,7 +14,7 @@ from mkdocs.structure.files import get_files
 import plugin_internals
 from sitecheck import markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
-from sitecheck.model import DataFiles, Site, SiteData, make_site
+from sitecheck.model import DataFiles, Site, SiteData, make_site, unsuffixed_language
 from sitecheck.schema import LabelsError, check_corrections, check_glossary, check_references, load_labels
 
 
@@ -62,6 +62,8 @@ def make_site_model(config) -> Site:
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
     default = plugin_internals.default_language(config) or config.theme["language"]
+    if plugin_internals.only_locale(config):  # static-i18n's default is then the built language
+        default = unsuffixed_language(pages, languages) or default
     site = make_site(docs_dir, languages, default, pages, data)
     markdown.remember(page.parsed for page in site.pages)
     return site

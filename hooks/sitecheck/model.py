@@ -11,6 +11,7 @@ Pure: hooks/sitehook.py makes the model from MkDocs' configuration and files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -20,7 +21,7 @@ from .pages import CitationSite, sites_of
 from .schema import Checked
 
 
-def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str) -> tuple[str, str]:
+def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str | None) -> tuple[str, str | None]:
     """The page key and language of a source file below ``docs_dir``, named the way
     mkdocs-static-i18n's ``suffix`` structure names them: 'a/b.en.md' -> ('a/b', 'en')."""
     stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
@@ -28,6 +29,13 @@ def page_identity(src_uri: str, languages: tuple[str, ...], default_language: st
         if lang != default_language and stem.endswith(f".{lang}"):
             return stem[: -len(lang) - 1], lang
     return stem, default_language
+
+
+def unsuffixed_language(src_uris: Iterable[str], languages: list[str]) -> str | None:
+    """The one configured language that no page names as its suffix: the language of 'x.md'."""
+    suffixes = {page_identity(src_uri, tuple(languages), None)[1] for src_uri in src_uris}
+    unsuffixed = [lang for lang in languages if lang not in suffixes]
+    return unsuffixed[0] if len(unsuffixed) == 1 else None
 
 
 @dataclass(frozen=True, eq=False)

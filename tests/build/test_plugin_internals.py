@@ -72,6 +72,17 @@ def test_i18n_builds_every_language_with_the_first_passes_config_object(tmp_path
     assert plugin_internals.same_build(models[0], passes[0])
 
 
+def test_i18n_build_only_locale_makes_the_built_locale_the_default(tmp_path):
+    # the site model names the language of x.md from the configuration as written
+    site = FixtureSite(tmp_path)
+    site.replace(
+        "mkdocs.yml", "      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n"
+    )
+    config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    assert plugin_internals.only_locale(config) == "en"
+    assert plugin_internals.default_language(config) == "en"  # x.md is still Chinese
+
+
 def test_i18n_files_carry_locale_and_alternates_that_the_selector_reads(configured):
     files = configured.plugins.on_files(get_files(configured), config=configured)
     chapter = files.get_file_from_path("chapter.md")

@@ -68,6 +68,21 @@ def test_languages_come_from_the_config(site):
     assert (page.key, page.lang) == ("chapter", "fr")
 
 
+def test_a_one_language_build_keeps_the_languages_of_the_files(site):
+    # scripts/pdf.py builds one language (build_only_locale), which static-i18n makes the default
+    site.replace(
+        "mkdocs.yml", "      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n"
+    )
+    result = site.build()
+    assert (result.ok, result.warnings, result.crash) == (True, [], None), result.log
+    model = sitehook.last_site_model()
+    assert model.default_language == "zh"
+    assert [(page.key, page.lang) for page in model.pages if page.src_uri.startswith("chapter")] == [
+        ("chapter", "en"),
+        ("chapter", "zh"),
+    ]
+
+
 def test_docs_dir_and_data_files_come_from_the_config(site):
     shutil.move(site.root / "docs", site.root / "content")
     site.write("mkdocs.yml", "docs_dir: content\n" + site.read("mkdocs.yml"))

@@ -4,7 +4,7 @@ languages, the order the checks report in, and one parse per page text."""
 from __future__ import annotations
 
 from sitecheck import markdown
-from sitecheck.model import SiteData, make_site, page_identity
+from sitecheck.model import SiteData, make_site, page_identity, unsuffixed_language
 
 CHAPTER = "# 1 Chapter { #chapter }\n\n```mermaid\ngraph\n```\n\n## 1.1 Part { #part }\n\nText[@2].\n"
 
@@ -17,6 +17,12 @@ def test_page_identity_follows_the_configured_languages():
     assert page_identity("notes.de.md", languages, "zh") == ("notes.de", "zh")
     # the default language has no suffix of its own
     assert page_identity("index.en.md", ("en", "zh"), "en") == ("index.en", "en")
+
+
+def test_the_language_of_unsuffixed_pages_is_the_one_no_page_names():
+    assert unsuffixed_language(["index.md", "index.en.md", "a/b.en.md"], ["zh", "en"]) == "zh"
+    assert unsuffixed_language(["index.md", "index.zh.md"], ["zh", "en"]) == "en"
+    assert unsuffixed_language(["index.md"], ["zh", "en"]) is None  # cannot tell
 
 
 def test_pages_are_ordered_as_the_checks_report_them_and_parsed_once():
