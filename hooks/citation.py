@@ -17,7 +17,9 @@ Formatting lives in sitecheck/citation.py.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -31,6 +33,7 @@ from mkdocs.utils import get_relative_url
 import plugin_internals
 import sitecheck.citation as sitecheck_citation
 import sitecheck.history as sitecheck_history
+import sitecheck.markdown as sitecheck_markdown
 from sitecheck.citation import (
     Citable,
     bibtex,
@@ -43,7 +46,7 @@ from sitecheck.citation import (
 from sitecheck.data import DataError, load_mapping
 from sitecheck.diskcache import DiskCache, file_key
 from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
-from sitecheck.markdown import parse_headings
+from sitecheck.markdown import Heading, parse_headings
 from sitecheck.parallel import PARALLEL_DIR
 from sitehook import build_date, current_language, read_data, read_labels
 
@@ -91,18 +94,18 @@ def cache_git_dates(config) -> None:
     plugin = _git_plugin(config)
     if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
         return
-    plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin))
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
+    plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin, folder))
     plugin_internals.look_up_git_tags_with(plugin, tag_of_commit)
     head = plugin.util.get_head_commit(config.docs_dir)
     if not head:
         return  # outside git: the plugin falls back to the build date
     state["head"] = head
-    root = Path(config.config_file_path).parent
     options = {name: plugin.config.get(name) for name in ("enable_git_follow", "ignored_commits_file")}
     options["ignored_commits"] = list(getattr(plugin.util, "ignored_commits", []))
     version = importlib.metadata.version("mkdocs-git-revision-date-localized-plugin")
     key = file_key(version, head, json.dumps(options, sort_keys=True))
-    folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
     path = folder / f"{key}.json"
     cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=a_commit))
 
@@ -149,17 +152,30 @@ def last_change_in_one_pass(root: Path, head: str, page_path: str) -> tuple[str,
 date_formats: dict[tuple, dict[str, str]] = {}
 
 
-def remembered_date_formats(plugin):
+def remembered_date_formats(plugin, folder: Path | None = None):
+    """The plugin's date formatting, each answer kept in this process and, with ``folder``, on disk
+    (Babel loads each locale's data before its first date): a file named by the plugin's and
+    Babel's versions and its timezone and custom format, one entry per (timestamp, locale, spans)."""
     options = (plugin.config.get("timezone"), plugin.config.get("custom_format"))
+    cache = None
+    if folder is not None:
+        versions = [importlib.metadata.version(name) for name in ("mkdocs-git-revision-date-localized-plugin", "babel")]
+        path = folder / f"date-formats-{file_key(*versions, json.dumps(options))}.json"
+        cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=formatted_dates))
 
     def formats(timestamp, locale, add_spans, ask) -> dict[str, str]:
         # the plugin formats int(timestamp) (a fallback's time.time() is a float)
         key = (int(timestamp), str(locale), bool(add_spans), *options)
         if key not in date_formats:
-            date_formats[key] = ask()
+            name = f"{int(timestamp)} {locale} {bool(add_spans)}"
+            date_formats[key] = cache.get(name, ask) if cache is not None else ask()
         return dict(date_formats[key])  # the plugin's own answer is a new dict each time
 
     return formats
+
+
+def formatted_dates(_name, value) -> bool:
+    return isinstance(value, dict) and all(isinstance(text, str) for text in value.values())
 
 
 def tag_of_commit(commit_hash: str, repositories) -> str:
@@ -255,7 +271,7 @@ def on_page_markdown(markdown, page, config, files):
     url = page.canonical_url
     updated = page_updated(page, config)
     state["updated"][url] = updated
-    headings = parse_headings(markdown)
+    headings = headings_of(markdown)
     state["titles"][url] = next((h.title for h in headings if h.level == 1), page.title)
     if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
         return markdown  # a way of reading a chapter; the chapter is what one cites
@@ -308,6 +324,20 @@ def ris_text(items: list[Citable], accessed: dt.date) -> str:
 def bibtex_text(items: list[Citable], accessed: dt.date, label: str) -> str:
     inputs = [asdict(item) for item in items]
     return formatted("bibtex", lambda: bibtex(items, accessed, label), inputs, accessed, label)
+
+
+def headings_of(markdown: str) -> list[Heading]:
+    """parse_headings() (it tokenizes the page, ≈0.5 ms), kept on disk beside the formatted
+    citations: one entry per page text (its SHA-256) in a file named by sitecheck/markdown.py."""
+    if "headings" not in state:
+        folder = Path(os.environ.get("CITATIONS_CACHE_DIR") or state["root"] / ".cache" / "citations")
+        path = folder / f"headings-{file_key(Path(sitecheck_markdown.__file__).read_bytes())}.json"
+        state["headings"] = formatted_caches.get(path) or formatted_caches.setdefault(
+            path, DiskCache(path, valid=lambda _name, value: isinstance(value, list))
+        )
+    name = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+    fields = state["headings"].get(name, lambda: [dataclasses.astuple(h) for h in parse_headings(markdown)])
+    return [Heading(*values) for values in fields]
 
 
 def edition(config) -> Citable:
@@ -394,5 +424,6 @@ def on_post_build(config):
     ):
         (folder / f"{stem}.ris").write_text(ris_text(items, accessed), encoding="utf-8")
         (folder / f"{stem}.bib").write_text(bibtex_text(items, accessed, label), encoding="utf-8")
-    if "formatted" in state:
-        state["formatted"].save()
+    for cache in ("formatted", "headings"):
+        if cache in state:
+            state[cache].save()

@@ -8,6 +8,7 @@ lists). Markers: ``[[note:id]]`` on its own line in a chapter page;
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
+from rendercache import cached_render
 
 from sitecheck.editorial import (
     corrections_table,
@@ -44,7 +45,18 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # kept on disk per page text, language and the build's corrections and notes (hooks/rendercache.py)
     lang = current_language(config)
+    return cached_render(config, state, "editorial", build_data, [lang, markdown], lambda: rendered(markdown, lang))
+
+
+def build_data() -> list:
+    """Everything besides the page that rendered() reads."""
+    titles = list(state["titles"].items())  # keys are tuples: as pairs
+    return [state["labels"], state["corrections"], state["notes"], titles]
+
+
+def rendered(markdown: str, lang: str) -> str:
     labels = state["labels"][lang]
     if CORRECTIONS_MARKER in markdown:
         markdown = markdown.replace(

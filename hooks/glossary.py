@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 import plugin_internals
 import sitecheck.glossary as sitecheck_glossary
-from sitecheck.diskcache import DiskCache, file_key
+from sitecheck.diskcache import DiskCache, file_key, key_text
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
@@ -201,7 +201,7 @@ def glossary_listing(config, content: dict[str, str], lang: str) -> str:
     templates = b"".join(path.read_bytes() for path in sorted(TEMPLATES.iterdir()) if path.is_file())
     records = [record.data for record in state["records"]]
     arguments = [records, list(content.items()), lang, state["labels"][lang], state["note_pages"]]
-    inputs = json.dumps(arguments, sort_keys=True, ensure_ascii=False, default=str)
+    inputs = key_text(arguments)
     cached = folder / f"listing-{file_key(sitecheck_code(), templates, jinja2.__version__, inputs)}.html"
     if cached.is_file():
         return cached.read_bytes().decode("utf-8")

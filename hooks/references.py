@@ -8,6 +8,7 @@ date, and malformed entries in ``docs/_data/references.yml``.
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
+from rendercache import cached_render
 
 from sitecheck.markdown import parse_sections
 from sitecheck.pages import sites_of
@@ -53,6 +54,22 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # ≈1 ms a page: kept on disk per page text, language, page and the build's references
+    # (hooks/rendercache.py)
+    site = site_model(config)
+    inputs = [current_language(config), str(site.path_of(page.file.src_uri)), site.identity(page.file.src_uri)]
+    return cached_render(
+        config, state, "references", build_data, [*inputs, markdown], lambda: rendered(markdown, page, config)
+    )
+
+
+def build_data() -> list:
+    """Everything besides the page that rendered() reads."""
+    titles = list(state["section_titles"].items())  # keys are tuples: as pairs
+    return [state["labels"], state["by_number"], state["valid"], state["sites"], titles]
+
+
+def rendered(markdown, page, config):
     lang = current_language(config)
     labels = state["labels"][lang]
     site = site_model(config)

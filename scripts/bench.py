@@ -138,7 +138,8 @@ def hook_share(out: Path) -> dict:
     jieba's dictionary is loaded, every chapter parsed), of git's page dates (hooks/citation.py:
     one git log for all pages), of the pages' inline code (hooks/security_headers.py: every page
     parsed), of the formatted citations (hooks/citation.py: every cite box and RIS/BibTeX file),
-    of the pages' descriptions (hooks/seo.py) and of the web app's icons (hooks/webapp.py);
+    of the pages' descriptions (hooks/seo.py), of the parallel views (hooks/parallel.py), of the
+    pages' citations and notes (hooks/rendercache.py) and of the web app's icons (hooks/webapp.py);
     "warm": the caches a cold run filled, as in a rebuild at the same commit on the same day (the
     cite boxes carry the build's date, so a new day formats them again). The diagram cache
     (Mermaid's SVG and the finished figures) is warm in both (diagram_cost() measures it cold)."""
@@ -157,6 +158,8 @@ def hook_share(out: Path) -> dict:
                 CITATIONS_CACHE_DIR=str(cache / "citations"),
                 SEO_DESCRIPTIONS_CACHE_DIR=str(cache / "seo-descriptions"),
                 WEBAPP_ICONS_CACHE_DIR=str(cache / "webapp-icons"),
+                PARALLEL_VIEWS_CACHE_DIR=str(cache / "parallel-views"),
+                RENDER_CACHE_DIR=str(cache / "rendered"),
             ),
             check=True,
             capture_output=True,

@@ -10,6 +10,7 @@ dates (hooks/citation.py).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -25,6 +26,35 @@ def file_key(*parts: str | bytes) -> str:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(hashlib.sha256(data).digest())  # fixed-size parts: no two inputs run together
     return digest.hexdigest()
+
+
+def key_text(value) -> str:
+    """``value`` as text for a cache key: JSON (its own encoder, fast), with dataclasses (records,
+    citation sites) as their fields and anything else JSON cannot write as its text; mappings whose
+    keys JSON cannot write (tuples, dates: bad data gives those too) as [key, value] pairs."""
+    try:
+        return json.dumps(value, ensure_ascii=False, default=_fields_or_text)
+    except (TypeError, ValueError):
+        return json.dumps(_plain(value), ensure_ascii=False, default=str)
+
+
+def _fields_or_text(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return vars(value)
+    return str(value)
+
+
+def _plain(value, depth: int = 0):
+    if depth > 100:  # a structure that contains itself
+        return repr(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(vars(value), depth + 1)
+    if isinstance(value, dict):
+        return [[_plain(key, depth + 1), _plain(item, depth + 1)] for key, item in value.items()]
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(item, depth + 1) for item in value]
+        return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+    return value
 
 
 class DiskCache:

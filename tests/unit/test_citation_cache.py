@@ -82,3 +82,27 @@ def test_new_formatting_code_or_library_starts_a_new_file(cache, monkeypatch, tm
     changed.write_text("# changed\n", encoding="utf-8")
     monkeypatch.setattr(citation.sitecheck_citation, "__file__", str(changed))
     assert citation.formatted_cache(tmp_path).path != path
+
+
+def test_a_changed_page_text_gets_its_own_headings(cache, monkeypatch, tmp_path):
+    from sitecheck.markdown import parse_headings
+
+    texts = [
+        "# 骨免疫学\n\n## 1.3 T 细胞 {#t-cells}\n\n正文。\n",
+        "# 骨免疫学\n\n## 1.3 T 淋巴细胞 {#t-cells}\n\n正文。\n",
+        "# 骨免疫学\n\n## 1.3 T 细胞 {#t-lymphocytes}\n\n正文。\n",
+        "# 骨免疫学\n\n### 1.3 T 细胞 {#t-cells}\n\n正文。\n",
+    ]
+    headings = [citation.headings_of(text) for text in texts]
+    assert headings == [parse_headings(text) for text in texts] and len({repr(h) for h in headings}) == len(texts)
+    citation.state["headings"].save()
+    monkeypatch.setattr(citation, "formatted_caches", {})  # a new build process
+    citation.state.pop("headings")
+    monkeypatch.setattr(citation, "parse_headings", lambda text: pytest.fail("parsed again"))
+    assert [citation.headings_of(text) for text in texts] == headings
+    changed = tmp_path / "markdown.py"
+    changed.write_text("# changed\n", encoding="utf-8")
+    monkeypatch.setattr(citation.sitecheck_markdown, "__file__", str(changed))
+    citation.state.pop("headings")
+    monkeypatch.setattr(citation, "parse_headings", lambda text: [])
+    assert citation.headings_of(texts[0]) == []  # new code: parsed anew

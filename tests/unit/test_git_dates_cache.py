@@ -224,3 +224,54 @@ def test_the_chapters_commit_times_are_asked_anew_after_a_new_commit(project, mo
     monkeypatch.setattr(citation, "last_commit_times", lambda *args: pytest.fail("git asked again"))
     _plugin, config = configured(project)
     assert citation._commit_times(config) == {"page.md": first["page.md"] + 31 * 86400}
+
+
+def test_dates_formatted_once_are_read_back_from_disk_until_babel_changes(project, monkeypatch, tmp_path):
+    import importlib.metadata
+
+    monkeypatch.setattr(citation, "date_formats", {})
+    folder = tmp_path / "dates"
+    plugin = SimpleNamespace(config=dict(PLUGIN_OPTIONS, enabled=True), util=Util(PLUGIN_OPTIONS, str(project)))
+    plugin_internals.format_git_dates_with(plugin, citation.remembered_date_formats(plugin, folder))
+    asked = [(1798761600, "zh", True), (1798761600, "en", True), (1798761600, "en", False), (0, "en", True)]
+    first = [plugin.util.get_date_formats_for_timestamp(t, locale=lang, add_spans=spans) for t, lang, spans in asked]
+    own = Util(PLUGIN_OPTIONS, str(project))
+    assert first == [own.get_date_formats_for_timestamp(t, locale=lang, add_spans=spans) for t, lang, spans in asked]
+    citation.save_git_dates()
+    monkeypatch.setattr(citation, "date_formats", {})  # a new build process
+    monkeypatch.setattr(citation, "git_date_caches", {})
+    no_babel = SimpleNamespace(get_date_formats_for_timestamp=lambda *args, **kwargs: pytest.fail("formatted again"))
+    plugin = SimpleNamespace(config=dict(PLUGIN_OPTIONS, enabled=True), util=no_babel)
+    plugin_internals.format_git_dates_with(plugin, citation.remembered_date_formats(plugin, folder))
+    assert [
+        plugin.util.get_date_formats_for_timestamp(t, locale=lang, add_spans=spans) for t, lang, spans in asked
+    ] == first
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0" if name == "babel" else real(name))
+    monkeypatch.setattr(citation, "date_formats", {})
+    new_babel = SimpleNamespace(get_date_formats_for_timestamp=lambda *args, **kwargs: {"date": "new Babel"})
+    plugin = SimpleNamespace(config=dict(PLUGIN_OPTIONS, enabled=True), util=new_babel)
+    plugin_internals.format_git_dates_with(plugin, citation.remembered_date_formats(plugin, folder))
+    assert plugin.util.get_date_formats_for_timestamp(0, locale="en", add_spans=True) == {"date": "new Babel"}
+
+
+def test_the_corrections_dates_are_read_anew_after_a_new_commit(project, monkeypatch):
+    import datetime as dt
+
+    import corrections_history  # hooks/corrections_history.py
+
+    monkeypatch.setattr(corrections_history, "date_caches", {})
+    folder = project / "docs" / "_data" / "corrections"
+    folder.mkdir(parents=True)
+    (folder / "a.yml").write_text("corrections:\n  - id: first\n", encoding="utf-8")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "first", when="2026-03-01T00:00:00Z")
+    corrections = "docs/_data/corrections"
+    assert corrections_history.recorded_dates(project, corrections) == {"first": dt.date(2026, 3, 1)}
+    (folder / "a.yml").write_text("corrections:\n  - id: first\n  - id: second\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "second", when="2026-04-01T00:00:00Z")
+    dates = {"first": dt.date(2026, 3, 1), "second": dt.date(2026, 4, 1)}
+    assert corrections_history.recorded_dates(project, corrections) == dates
+    monkeypatch.setattr(corrections_history, "date_caches", {})  # a new build process
+    monkeypatch.setattr(corrections_history, "git_log_patch", lambda *args: pytest.fail("git asked again"))
+    assert corrections_history.recorded_dates(project, corrections) == dates

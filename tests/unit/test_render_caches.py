@@ -144,3 +144,144 @@ def test_finished_figures_are_finished_anew_for_another_svg_key_or_code(tmp_path
     assert [diagrams.finished_figure(svg, key) for svg, key in asked] == figures  # from the files
     diagrams.state["finishing_code"] = [*diagrams.state["finishing_code"], b"# changed"]
     assert diagrams.finished_figure(*asked[0]) != figures[0]
+
+
+def test_a_parallel_view_is_rendered_anew_when_any_input_changes(config, monkeypatch, tmp_path):
+    import parallel  # hooks/parallel.py
+
+    from sitecheck.parallel import pair_sections
+
+    monkeypatch.setenv("PARALLEL_VIEWS_CACHE_DIR", str(tmp_path / "views"))
+    rendered = []
+
+    def view(page, pairs, lang):
+        rendered.append(page)
+        state = parallel.state
+        return repr((page, pairs, lang, state["labels"], state["references"], state["notes"], state["docs_dir"]))
+
+    monkeypatch.setattr(parallel, "view_markdown", view)
+
+    def pairs(en_text="## 1.3 T cells {#t-cells}\n\nT cells.\n"):
+        return pair_sections("t.md", "## 1.3 T 细胞 {#t-cells}\n\nT 细胞。\n", "t.en.md", en_text)[0]
+
+    base = {
+        "labels": {"zh": {"back": "返回"}, "en": {"back": "Back"}},
+        "docs_dir": tmp_path / "docs",
+        "references": {1: Record(1, {"n": 1, "title": "RANKL"})},
+        "notes": {"n1": Record(1, {"id": "n1", "zh": "注"})},
+    }
+    inputs = [
+        ({}, "t-cells", pairs(), "zh"),
+        ({}, "t-cells", pairs(), "en"),
+        ({}, "b-cells", pairs(), "zh"),
+        ({}, "t-cells", pairs("## 1.3 T cells {#t-cells}\n\nT lymphocytes.\n"), "zh"),
+        ({"labels": {"zh": {"back": "回"}, "en": {"back": "Back"}}}, "t-cells", pairs(), "zh"),
+        ({"references": {1: Record(1, {"n": 1, "title": "RANKL and OPG"})}}, "t-cells", pairs(), "zh"),
+        ({"notes": {"n1": Record(1, {"id": "n1", "zh": "另一注"})}}, "t-cells", pairs(), "zh"),
+        ({"docs_dir": tmp_path / "other"}, "t-cells", pairs(), "zh"),
+    ]
+    views = []
+    for change, page, page_pairs, lang in inputs:
+        monkeypatch.setattr(parallel, "state", {**base, **change})
+        views.append(parallel.cached_view_markdown(config, page, page_pairs, lang))
+    assert len(rendered) == len(inputs) and len(set(views)) == len(inputs)
+    rendered.clear()
+    for (change, page, page_pairs, lang), expected in zip(inputs, views, strict=True):
+        monkeypatch.setattr(parallel, "state", {**base, **change})
+        assert parallel.cached_view_markdown(config, page, page_pairs, lang) == expected
+    assert rendered == []  # each from its file
+
+
+# what each hook's page rendering reads from its state, besides the page
+BUILD_DATA = {
+    "references": ["labels", "by_number", "valid", "sites", "section_titles"],
+    "editorial": ["labels", "corrections", "notes", "titles"],
+}
+
+
+def fake_page(src_uri: str):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+
+@pytest.mark.parametrize("hook_name", ["references", "editorial"])
+def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_input_changes(
+    config, monkeypatch, tmp_path, hook_name
+):
+    import importlib
+
+    from sitecheck.pages import CitationSite
+
+    hook = importlib.import_module(hook_name)  # hooks/references.py, hooks/editorial.py
+    monkeypatch.setenv("RENDER_CACHE_DIR", str(tmp_path / "rendered"))
+    model = SimpleNamespace(path_of=lambda uri: f"docs/{uri}", identity=lambda uri: (uri.removesuffix(".md"), "zh"))
+    monkeypatch.setattr(hook, "site_model", lambda config: model, raising=False)
+    language = {"lang": "zh"}
+    monkeypatch.setattr(hook, "current_language", lambda config: language["lang"])
+    rendered = []
+
+    def render(markdown, *args):
+        rendered.append(markdown)
+        return repr((markdown, args[-1] if hook_name == "editorial" else language["lang"], sorted(hook.state)))
+
+    monkeypatch.setattr(hook, "rendered", render)
+    site = CitationSite("docs/t.md", "t", "zh", 3, "[@1]", (1,), "cite-1", "t-cells")
+    record = Record(1, {"n": 1, "id": "n1", "title": "RANKL"})
+    base = {
+        "labels": {"zh": {"references": "参考文献"}},
+        "by_number": {1: record},
+        "valid": [record],
+        "sites": [site],
+        "section_titles": {("t", "zh", "t-cells"): "1.3 T 细胞"},
+        "corrections": [record],
+        "notes": [("docs/_data/corrections/a.yml", record)],
+        "titles": {("t", "zh", "t-cells"): "1.3 T 细胞"},
+    }
+    other = Record(1, {"n": 1, "id": "n1", "title": "RANKL and OPG"})
+    changes = {
+        "labels": {"zh": {"references": "文献"}},
+        "by_number": {1: other},
+        "valid": [other],
+        "sites": [CitationSite("docs/t.md", "t", "zh", 4, "[@1]", (1,), "cite-1", "t-cells")],
+        "section_titles": {("t", "zh", "t-cells"): "1.3 T淋巴细胞"},
+        "corrections": [other],
+        "notes": [("docs/_data/corrections/a.yml", other)],
+        "titles": {("t", "zh", "t-cells"): "1.3 T淋巴细胞"},
+    }
+    results = []
+
+    def page_text(markdown="T 细胞[@1]。", uri="t.md", **state):
+        monkeypatch.setattr(hook, "state", {**base, **state})
+        return hook.on_page_markdown(markdown, fake_page(uri), config, None)
+
+    results.append(page_text())
+    results.append(page_text("T 细胞[@1]，改了。"))
+    language["lang"] = "en"
+    results.append(page_text())
+    language["lang"] = "zh"
+    if hook_name == "references":
+        results.append(page_text(uri="b.md"))
+    for name in BUILD_DATA[hook_name]:
+        results.append(page_text(**{name: changes[name]}))
+    assert len(rendered) == len(results)  # each change rendered the page anew
+    rendered.clear()
+    assert page_text() == results[0] and rendered == []  # the same inputs: from the file
+
+
+def test_key_text_writes_bad_data_too_and_tells_values_apart():
+    import datetime as dt
+
+    from sitecheck.diskcache import key_text
+
+    values = [
+        {"a": 1},
+        {"a": "1"},
+        {dt.date(2020, 1, 1): 1},  # YAML reads a date key: JSON cannot write it as a key
+        {dt.date(2020, 1, 2): 1},
+        {("t", "zh", None): "1.3"},
+        {1: "x", "1": "y"},  # keys of two types
+        [Record(1, {"n": 1})],
+        [Record(2, {"n": 1})],
+    ]
+    texts = [key_text(value) for value in values]
+    assert len(set(texts)) == len(values)
+    assert key_text({dt.date(2020, 1, 1): 1}) == texts[2]  # the same value, the same text

@@ -1,0 +1,44 @@
+"""Rendered Markdown kept on disk between builds, for hooks whose page rendering depends only on
+the page's text and on data read once per build (references, editor's notes): one file per page
+answer, named by the code that renders (sitecheck/ and its templates, Jinja's version), the
+build's data and the page's own inputs. A change of any of them renders the page anew."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import sitecheck.templates
+from sitecheck.diskcache import file_key, key_text
+
+
+def rendering_code() -> list[bytes | str]:
+    """sitecheck/'s code, its templates and Jinja's version: what renders every answer."""
+    import jinja2
+
+    package = Path(sitecheck.templates.__file__).parent
+    code = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
+    templates = sitecheck.templates.TEMPLATES
+    template_bytes = b"".join(path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file())
+    return [code, template_bytes, jinja2.__version__]
+
+
+def cached_render(config, state: dict, name: str, build_data: Callable[[], list], inputs: list, render) -> str:
+    """``render()``'s text, or the one kept for the same code, build data (``build_data()``, read
+    once per build into ``state``) and page ``inputs``."""
+    if "render_cache" not in state:
+        root = Path(config.config_file_path).parent
+        folder = Path(os.environ.get("RENDER_CACHE_DIR") or root / ".cache" / "rendered") / name
+        data = key_text(build_data())
+        state["render_cache"] = (folder, file_key(*rendering_code(), data))
+    folder, prefix = state["render_cache"]
+    path = folder / f"{file_key(prefix, key_text(inputs))}.md"
+    if path.is_file():
+        return path.read_bytes().decode("utf-8")  # bytes: no newline translation
+    text = render()
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(text.encode("utf-8"))
+    partial.replace(path)
+    return text
