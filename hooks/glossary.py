@@ -178,11 +178,14 @@ def on_page_content(html, page, config, files):
     if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
         return html
     lang = current_language(config)
-    glossary = next((f for f in files.documentation_pages() if site.identity(f.src_uri) == ("glossary", lang)), None)
+    if ("first_use", lang) not in state:  # the same for every page of the language's pass
+        pages = files.documentation_pages()
+        glossary = next((f for f in pages if site.identity(f.src_uri) == ("glossary", lang)), None)
+        terms = first_use_terms(state["records"], lang)
+        state[("first_use", lang)] = glossary, terms, first_use_abbreviations(state["records"])
+    glossary, terms, abbrs = state[("first_use", lang)]
     if glossary is None:
         return html
-    terms = first_use_terms(state["records"], lang)
-    abbrs = first_use_abbreviations(state["records"])
     url = get_relative_url(glossary.url, page.url)
     return linked_page(config, html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])
 
