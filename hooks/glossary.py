@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 import plugin_internals
 import sitecheck.glossary as sitecheck_glossary
 from sitecheck.diskcache import DiskCache, file_key, key_text
+from sitecheck.findings import Finding
 from sitecheck.glossary import (
     abbr_snippet,
     abbreviation_findings,
@@ -72,10 +73,34 @@ def on_pre_build(config):
     report(log, synonym_findings(records, data_file))
     report(log, note_link_findings(records, data_file, set(state["note_pages"])))
     forbidden, known = variants(records), abbreviations(records)
+    findings = page_findings_cache(config, forbidden, known, data_file)
     for page in site.pages:
-        report(log, variant_findings(page.path, page.text, forbidden, data_file))
-        if page.key not in NOT_CONTENT:
-            report(log, abbreviation_findings(page.path, page.text, known, data_file))
+        content = page.key not in NOT_CONTENT
+
+        def check(page=page, content=content):
+            found = variant_findings(page.path, page.text, forbidden, data_file)
+            if content:
+                found += abbreviation_findings(page.path, page.text, known, data_file)
+            return [[finding.path, finding.line, finding.message] for finding in found]
+
+        name = hashlib.sha256(key_text([page.path, content, page.text]).encode("utf-8")).hexdigest()
+        report(log, [Finding(*values) for values in findings.get(name, check)])
+    findings.save()
+
+
+# The checks of every page against the glossary's variants and abbreviations (≈40 ms a build)
+# depend only on the page (path, text, whether it is content) and the glossary's lists: kept on
+# disk in a file named by those lists, the data file's name and the code of sitecheck/, one entry
+# per page. Messages come back the same, in the same order; a changed page is checked anew.
+def page_findings_cache(config, forbidden, known, data_file: str) -> DiskCache:
+    root = Path(config.config_file_path).parent
+    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
+    lists = key_text([forbidden, sorted(known), data_file])
+    return DiskCache(folder / f"findings-{file_key(sitecheck_code(), lists)}.json", valid=findings_of_a_page)
+
+
+def findings_of_a_page(_name, value) -> bool:
+    return isinstance(value, list) and all(isinstance(finding, list) and len(finding) == 3 for finding in value)
 
 
 def on_nav(nav, config, files):
@@ -178,11 +203,14 @@ def on_page_content(html, page, config, files):
     if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
         return html
     lang = current_language(config)
-    glossary = next((f for f in files.documentation_pages() if site.identity(f.src_uri) == ("glossary", lang)), None)
+    if ("first_use", lang) not in state:  # the same for every page of the language's pass
+        pages = files.documentation_pages()
+        glossary = next((f for f in pages if site.identity(f.src_uri) == ("glossary", lang)), None)
+        terms = first_use_terms(state["records"], lang)
+        state[("first_use", lang)] = glossary, terms, first_use_abbreviations(state["records"])
+    glossary, terms, abbrs = state[("first_use", lang)]
     if glossary is None:
         return html
-    terms = first_use_terms(state["records"], lang)
-    abbrs = first_use_abbreviations(state["records"])
     url = get_relative_url(glossary.url, page.url)
     return linked_page(config, html, terms, abbrs, lang, url, state["labels"][lang]["glossary_link_title"])
 

@@ -285,3 +285,33 @@ def test_key_text_writes_bad_data_too_and_tells_values_apart():
     texts = [key_text(value) for value in values]
     assert len(set(texts)) == len(values)
     assert key_text({dt.date(2020, 1, 1): 1}) == texts[2]  # the same value, the same text
+
+
+def test_the_glossary_checks_of_a_page_run_anew_when_the_page_or_the_glossary_changes(config, monkeypatch, tmp_path):
+    monkeypatch.setenv("GLOSSARY_LINKS_CACHE_DIR", str(tmp_path / "glossary"))
+    reported = []
+    monkeypatch.setattr(glossary, "report", lambda log, findings: reported.extend(str(f) for f in findings))
+    monkeypatch.setattr(glossary, "is_default_language_build", lambda config: True)
+    for check in ("record_findings", "synonym_findings", "note_link_findings"):
+        monkeypatch.setattr(glossary, check, lambda *args: [])
+
+    def build(text: str, variants: list[str]) -> list[str]:
+        """The pre-build checks of one page against a glossary with one entry."""
+        page = SimpleNamespace(path="docs/t.md", key="t", text=text, lang="zh")
+        files = SimpleNamespace(glossary="docs/_data/glossary.yml")
+        site = SimpleNamespace(
+            languages=[], in_language=lambda lang: {}, pages=[page], data=SimpleNamespace(files=files)
+        )
+        monkeypatch.setattr(glossary, "site_model", lambda config: site)
+        record = Record(1, {"id": "rankl", "zh": "RANKL", "en": "RANKL", "abbr": "RANKL", "variants": variants})
+        monkeypatch.setattr(glossary, "state", {"checked": SimpleNamespace(usable=[record]), "note_pages": {}})
+        reported.clear()
+        glossary.on_pre_build(config)
+        return list(reported)
+
+    first = build("破骨细胞分化因子 ODF 促进骨吸收。\n", ["ODF"])
+    assert first and "'ODF' is a variant spelling" in first[0]
+    assert build("破骨细胞分化因子 ODF，ODF 促进骨吸收。\n", ["ODF"]) != first  # the page changed
+    assert build("破骨细胞分化因子 ODF 促进骨吸收。\n", ["OPGL"]) != first  # the glossary changed
+    monkeypatch.setattr(glossary, "variant_findings", lambda *args: pytest.fail("checked again"))
+    assert build("破骨细胞分化因子 ODF 促进骨吸收。\n", ["ODF"]) == first  # from the file
