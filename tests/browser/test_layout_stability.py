@@ -31,3 +31,20 @@ def test_the_glossary_filter_does_not_push_the_entries_down(browser, base_url, p
     assert page.locator(".glossary-filter").is_visible()
     assert page.evaluate(SHIFTS) == []
     context.close()
+
+
+def test_a_figure_off_screen_is_drawn_only_when_it_comes_near(browser, base_url):
+    """Off screen, a figure's hundreds of SVG elements are neither styled nor laid out
+    (content-visibility: auto, diagrams.css); scrolled to, it is there; printed, always."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}/parallel/immunology/cytokines/", wait_until="load")
+    last = page.locator(".diagram svg").last
+    skipped = "svg => !svg.checkVisibility({ contentVisibilityAuto: true })"
+    assert last.evaluate(skipped)
+    last.scroll_into_view_if_needed()
+    page.wait_for_function("svg => svg.checkVisibility({ contentVisibilityAuto: true })", arg=last.element_handle())
+    assert last.bounding_box()["height"] > 100
+    page.emulate_media(media="print")
+    assert page.locator(".diagram").first.evaluate("d => getComputedStyle(d).contentVisibility") == "visible"
+    context.close()
