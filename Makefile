@@ -115,4 +115,4 @@ lock: $(BIN)/.installed ## Recompile requirements.txt from requirements.in
 
 .PHONY: clean
 clean: ## Remove site/, caches and copied vendor files (keeps .venv and node_modules)
-	rm -rf $(SITE_DIR) .pytest_cache $(VENDOR) .cache/diagrams .cache/search-segments .cache/git-dates .cache/glossary-links .cache/inline-code
+	rm -rf $(SITE_DIR) .pytest_cache $(VENDOR) .cache/diagrams .cache/search-segments .cache/git-dates .cache/glossary-links .cache/inline-code .cache/citations .cache/seo-descriptions .cache/parallel-views .cache/rendered .cache/webapp-icons
