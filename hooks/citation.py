@@ -44,7 +44,7 @@ from sitecheck.citation import (
     split_at_access_date,
 )
 from sitecheck.data import DataError, load_mapping
-from sitecheck.diskcache import DiskCache, file_key
+from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
 from sitecheck.markdown import Heading, parse_headings
 from sitecheck.parallel import PARALLEL_DIR
@@ -95,7 +95,7 @@ def cache_git_dates(config) -> None:
     if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
         return
     root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
+    folder = git_dates_folder(root)
     plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin, folder))
     plugin_internals.look_up_git_tags_with(plugin, tag_of_commit)
     head = plugin.util.get_head_commit(config.docs_dir)
@@ -107,7 +107,7 @@ def cache_git_dates(config) -> None:
     version = importlib.metadata.version("mkdocs-git-revision-date-localized-plugin")
     key = file_key(version, head, json.dumps(options, sort_keys=True))
     path = folder / f"{key}.json"
-    cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=a_commit))
+    cache = open_cache(git_date_caches, path, a_commit)
 
     def lookup(page_path: str, is_first_commit: bool, ask):
         name = Path(os.path.relpath(os.path.realpath(page_path), root)).as_posix() + (
@@ -161,7 +161,7 @@ def remembered_date_formats(plugin, folder: Path | None = None):
     if folder is not None:
         versions = [importlib.metadata.version(name) for name in ("mkdocs-git-revision-date-localized-plugin", "babel")]
         path = folder / f"date-formats-{file_key(*versions, json.dumps(options))}.json"
-        cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=formatted_dates))
+        cache = open_cache(git_date_caches, path, formatted_dates)
 
     def formats(timestamp, locale, add_spans, ask) -> dict[str, str]:
         # the plugin formats int(timestamp) (a fallback's time.time() is a float)
@@ -219,11 +219,14 @@ def _commit_times(config) -> dict[str, int]:
             state["commit_times"] = last_commit_times(root, "docs")
             return state["commit_times"]
         code = Path(sitecheck_history.__file__).read_bytes()
-        folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
-        path = folder / f"commit-times-{file_key(code, state['head'])}.json"
-        cache = git_date_caches.get(path) or git_date_caches.setdefault(path, DiskCache(path, valid=commit_times))
+        path = git_dates_folder(root) / f"commit-times-{file_key(code, state['head'])}.json"
+        cache = open_cache(git_date_caches, path, commit_times)
         state["commit_times"] = cache.get("docs", lambda: last_commit_times(root, "docs"), keep=bool)
     return state["commit_times"]
+
+
+def git_dates_folder(root: Path) -> Path:
+    return cache_folder(root, "git-dates", "GIT_DATES_CACHE_DIR")
 
 
 def commit_times(_name, value) -> bool:
@@ -298,11 +301,12 @@ formatted_caches: dict[Path, DiskCache] = {}
 def formatted_cache(root: Path) -> DiskCache:
     code = [Path(sitecheck_citation.__file__).read_bytes()]
     code += [f"{name} {importlib.metadata.version(name)}" for name in FORMATTERS]
-    folder = Path(os.environ.get("CITATIONS_CACHE_DIR") or root / ".cache" / "citations")
-    path = folder / f"{file_key(*code)}.json"
-    return formatted_caches.get(path) or formatted_caches.setdefault(
-        path, DiskCache(path, valid=lambda _name, value: isinstance(value, str))
-    )
+    path = citations_folder(root) / f"{file_key(*code)}.json"
+    return open_cache(formatted_caches, path, lambda _name, value: isinstance(value, str))
+
+
+def citations_folder(root: Path) -> Path:
+    return cache_folder(root, "citations", "CITATIONS_CACHE_DIR")
 
 
 def formatted(kind: str, compute, *inputs) -> str:
@@ -330,11 +334,11 @@ def headings_of(markdown: str) -> list[Heading]:
     """parse_headings() (it tokenizes the page, ≈0.5 ms), kept on disk beside the formatted
     citations: one entry per page text (its SHA-256) in a file named by sitecheck/markdown.py."""
     if "headings" not in state:
-        folder = Path(os.environ.get("CITATIONS_CACHE_DIR") or state["root"] / ".cache" / "citations")
-        path = folder / f"headings-{file_key(Path(sitecheck_markdown.__file__).read_bytes())}.json"
-        state["headings"] = formatted_caches.get(path) or formatted_caches.setdefault(
-            path, DiskCache(path, valid=lambda _name, value: isinstance(value, list))
+        path = (
+            citations_folder(state["root"])
+            / f"headings-{file_key(Path(sitecheck_markdown.__file__).read_bytes())}.json"
         )
+        state["headings"] = open_cache(formatted_caches, path, lambda _name, value: isinstance(value, list))
     name = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
     fields = state["headings"].get(name, lambda: [dataclasses.astuple(h) for h in parse_headings(markdown)])
     return [Heading(*values) for values in fields]

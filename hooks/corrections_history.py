@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
 import sitecheck.history as sitecheck_history
-from sitecheck.diskcache import DiskCache, file_key
+from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.history import first_added, git_log_patch, history_markdown
 from sitehook import current_language, site_model
 
@@ -42,9 +41,9 @@ def recorded_dates(root: Path, folder: str) -> dict[str, dt.date]:
         log = git_log_patch(root, folder)  # outside git: no dates (git_log_patch says None)
         return first_added(log) if log else {}
     code = Path(sitecheck_history.__file__).read_bytes()
-    cache_folder = Path(os.environ.get("GIT_DATES_CACHE_DIR") or root / ".cache" / "git-dates")
-    path = cache_folder / f"corrections-{file_key(code, head.stdout.strip(), folder)}.json"
-    cache = date_caches.get(path) or date_caches.setdefault(path, DiskCache(path, valid=iso_dates))
+    folder_of_dates = cache_folder(root, "git-dates", "GIT_DATES_CACHE_DIR")
+    path = folder_of_dates / f"corrections-{file_key(code, head.stdout.strip(), folder)}.json"
+    cache = open_cache(date_caches, path, iso_dates)
 
     def ask() -> dict[str, str]:
         log = git_log_patch(root, folder)

@@ -37,7 +37,7 @@ from sitecheck.diagrams import (
     replace_blocks,
     svg_id,
 )
-from sitecheck.diskcache import file_key
+from sitecheck.diskcache import cache_folder, file_key, kept_text
 from sitecheck.parity import mermaid_blocks
 from sitehook import project_relative, report, site_model
 
@@ -59,7 +59,7 @@ def on_config(config):
     state.pop("finishing_code", None)  # read again each build: `mkdocs serve` sees template edits
     state.update(
         root=root,
-        cache=Path(os.environ.get("DIAGRAMS_CACHE_DIR") or root / ".cache" / "diagrams"),
+        cache=cache_folder(root, "diagrams", "DIAGRAMS_CACHE_DIR"),
         require=os.environ.get("DIAGRAMS_REQUIRE_BROWSER") == "1",
         mermaid_js=root / MERMAID_DIR / "dist" / "mermaid.min.js",
         version=json.loads(package.read_text(encoding="utf-8"))["version"] if package.is_file() else "unknown",
@@ -122,14 +122,7 @@ def finished_figure(svg: str, key: str) -> str:
         template = sitecheck.templates.TEMPLATES / "diagram.html"
         state["finishing_code"] = [*code, template.read_bytes(), jinja2.__version__]
     cached = state["cache"] / "figures" / f"{file_key(*state['finishing_code'], key, svg)}.html"
-    if cached.is_file():
-        return cached.read_bytes().decode("utf-8")
-    figure = figure_html(finish_svg(svg, key))
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-    partial.write_bytes(figure.encode("utf-8"))
-    partial.replace(cached)
-    return figure
+    return kept_text(cached, lambda: figure_html(finish_svg(svg, key)))
 
 
 def fall_back(reason: str) -> None:

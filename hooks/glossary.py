@@ -18,10 +18,11 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+from rendercache import rendering_code
 
 import plugin_internals
 import sitecheck.glossary as sitecheck_glossary
-from sitecheck.diskcache import DiskCache, file_key, key_text
+from sitecheck.diskcache import DiskCache, cache_folder, file_key, kept_text, key_text, open_cache
 from sitecheck.findings import Finding
 from sitecheck.glossary import (
     abbr_snippet,
@@ -93,8 +94,7 @@ def on_pre_build(config):
 # disk in a file named by those lists, the data file's name and the code of sitecheck/, one entry
 # per page. Messages come back the same, in the same order; a changed page is checked anew.
 def page_findings_cache(config, forbidden, known, data_file: str) -> DiskCache:
-    root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
+    folder = glossary_cache_folder(config)
     lists = key_text([forbidden, sorted(known), data_file])
     return DiskCache(folder / f"findings-{file_key(sitecheck_code(), lists)}.json", valid=findings_of_a_page)
 
@@ -163,11 +163,10 @@ def segment_search_text(config, records) -> None:
         import jieba
     except ImportError:  # search then indexes without segmentation
         return
-    root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("SEARCH_SEGMENTS_CACHE_DIR") or root / ".cache" / "search-segments")
+    folder = cache_folder(Path(config.config_file_path).parent, "search-segments", "SEARCH_SEGMENTS_CACHE_DIR")
     key = file_key(jieba.__version__, jieba_dictionary_digest(jieba), jieba_user_dictionary(records))
     path = folder / f"{key}.json"
-    cache = segment_caches.get(path) or segment_caches.setdefault(path, DiskCache(path, valid=words_of_a_text))
+    cache = open_cache(segment_caches, path, words_of_a_text)
 
     def segment(text: str) -> list[str]:
         load_search_dictionary(records)
@@ -220,26 +219,19 @@ def glossary_listing(config, content: dict[str, str], lang: str) -> str:
     a language), kept on disk like linked_page(): named by the glossary's records, the chapters'
     texts in reading order, the language, its labels, the notes' pages, the code of sitecheck/,
     its templates and Jinja's version."""
-    import jinja2
-
-    from sitecheck.templates import TEMPLATES
-
-    root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
-    templates = b"".join(path.read_bytes() for path in sorted(TEMPLATES.iterdir()) if path.is_file())
     records = [record.data for record in state["records"]]
     arguments = [records, list(content.items()), lang, state["labels"][lang], state["note_pages"]]
-    inputs = key_text(arguments)
-    cached = folder / f"listing-{file_key(sitecheck_code(), templates, jinja2.__version__, inputs)}.html"
-    if cached.is_file():
-        return cached.read_bytes().decode("utf-8")
-    used_in = usage(state["records"], content, lang)
-    listing = glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-    partial.write_bytes(listing.encode("utf-8"))
-    partial.replace(cached)
-    return listing
+    cached = glossary_cache_folder(config) / f"listing-{file_key(*rendering_code(), key_text(arguments))}.html"
+
+    def listing() -> str:
+        used_in = usage(state["records"], content, lang)
+        return glossary_page(state["records"], lang, state["labels"][lang], used_in, state["note_pages"])
+
+    return kept_text(cached, listing)
+
+
+def glossary_cache_folder(config) -> Path:
+    return cache_folder(Path(config.config_file_path).parent, "glossary-links", "GLOSSARY_LINKS_CACHE_DIR")
 
 
 def sitecheck_code() -> bytes:
@@ -257,18 +249,7 @@ def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str
     of them, written like the diagram cache (a temporary name, then a rename)."""
     import bs4
 
-    root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("GLOSSARY_LINKS_CACHE_DIR") or root / ".cache" / "glossary-links")
-    if "code" not in state:  # link_first_uses and what it imports: the whole sitecheck package
-        package = Path(sitecheck_glossary.__file__).parent
-        state["code"] = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
     arguments = json.dumps([terms, abbrs, lang, url, title], sort_keys=True, ensure_ascii=False)
-    cached = folder / f"{file_key(state['code'], bs4.__version__, arguments, html)}.html"
-    if cached.is_file():
-        return cached.read_bytes().decode("utf-8")  # bytes: no newline translation
-    linked = link_first_uses(html, terms, abbrs, lang, url, title)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-    partial.write_bytes(linked.encode("utf-8"))
-    partial.replace(cached)
-    return linked
+    # link_first_uses and what it imports: the whole sitecheck package
+    cached = glossary_cache_folder(config) / f"{file_key(sitecheck_code(), bs4.__version__, arguments, html)}.html"
+    return kept_text(cached, lambda: link_first_uses(html, terms, abbrs, lang, url, title))

@@ -13,15 +13,14 @@ to one is a warning naming both files and the section.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from rendercache import rendering_code
 
 import plugin_internals
-import sitecheck.parallel as sitecheck_parallel
-from sitecheck.diskcache import file_key, key_text
+from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
 from sitecheck.editorial import replace_note_markers
 from sitecheck.markdown import parse_sections
 from sitecheck.pages import relative_link, sites_of
@@ -108,33 +107,18 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
     its arguments, the data it reads from ``state`` (labels, references, notes, the docs folder),
     the code of sitecheck/ and its templates. One file per answer, named by all of them, written
     whole (a temporary name, then a rename) as the other build caches."""
-    import jinja2
-
-    from sitecheck.templates import TEMPLATES
-
-    root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("PARALLEL_VIEWS_CACHE_DIR") or root / ".cache" / "parallel-views")
+    folder = cache_folder(Path(config.config_file_path).parent, "parallel-views", "PARALLEL_VIEWS_CACHE_DIR")
     if "code" not in state:
-        package = Path(sitecheck_parallel.__file__).parent
-        code = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
-        templates = b"".join(path.read_bytes() for path in sorted(TEMPLATES.iterdir()) if path.is_file())
         data = [
             state["labels"],
             str(state["docs_dir"]),
             {str(n): record.data for n, record in state["references"].items()},
             {str(name): record.data for name, record in state["notes"].items()},
         ]
-        state["code"] = [code, templates, jinja2.__version__, key_text(data)]  # once per build
+        state["code"] = [*rendering_code(), key_text(data)]  # once per build
     arguments = key_text([page, [dataclasses.asdict(pair) for pair in pairs], lang])
     cached = folder / f"{file_key(*state['code'], arguments)}.md"
-    if cached.is_file():
-        return cached.read_bytes().decode("utf-8")  # bytes: no newline translation
-    markdown = view_markdown(page, pairs, lang)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-    partial.write_bytes(markdown.encode("utf-8"))
-    partial.replace(cached)
-    return markdown
+    return kept_text(cached, lambda: view_markdown(page, pairs, lang))
 
 
 def view_markdown(page: str, pairs, lang: str) -> str:

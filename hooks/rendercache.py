@@ -5,12 +5,11 @@ build's data and the page's own inputs. A change of any of them renders the page
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import sitecheck.templates
-from sitecheck.diskcache import file_key, key_text
+from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
 
 
 def rendering_code() -> list[bytes | str]:
@@ -29,16 +28,8 @@ def cached_render(config, state: dict, name: str, build_data: Callable[[], list]
     once per build into ``state``) and page ``inputs``."""
     if "render_cache" not in state:
         root = Path(config.config_file_path).parent
-        folder = Path(os.environ.get("RENDER_CACHE_DIR") or root / ".cache" / "rendered") / name
+        folder = cache_folder(root, "rendered", "RENDER_CACHE_DIR") / name
         data = key_text(build_data())
         state["render_cache"] = (folder, file_key(*rendering_code(), data))
     folder, prefix = state["render_cache"]
-    path = folder / f"{file_key(prefix, key_text(inputs))}.md"
-    if path.is_file():
-        return path.read_bytes().decode("utf-8")  # bytes: no newline translation
-    text = render()
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(text.encode("utf-8"))
-    partial.replace(path)
-    return text
+    return kept_text(folder / f"{file_key(prefix, key_text(inputs))}.md", render)

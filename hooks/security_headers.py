@@ -13,7 +13,6 @@ Paths in the file are from the root of the deployed site. The offline package
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import sitecheck.headers
-from sitecheck.diskcache import DiskCache, file_key
+from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.headers import InlineCode, fingerprinted, handler_findings, inline_code, script_hashes
 
 log = get_plugin_logger("headers")
@@ -78,9 +77,9 @@ def is_inline_code(_name, value) -> bool:
 def inline_code_of(config, documents: dict[str, str]) -> dict[str, InlineCode]:
     """inline_code() of each page (name -> HTML), each page parsed once, and only if its text is new."""
     root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("INLINE_CODE_CACHE_DIR") or root / ".cache" / "inline-code")
+    folder = cache_folder(root, "inline-code", "INLINE_CODE_CACHE_DIR")
     path = folder / f"{file_key(Path(sitecheck.headers.__file__).read_bytes(), sys.version)}.json"
-    cache = inline_code_caches.get(path) or inline_code_caches.setdefault(path, DiskCache(path, valid=is_inline_code))
+    cache = open_cache(inline_code_caches, path, is_inline_code)
     found = {}
     for name, html in documents.items():
         parsed = cache.get(hashlib.sha256(html.encode("utf-8")).hexdigest(), lambda html=html: vars(inline_code(html)))

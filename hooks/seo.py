@@ -20,7 +20,7 @@ import bs4
 from mkdocs.structure.pages import Page
 
 import sitecheck.seo as sitecheck_seo
-from sitecheck.diskcache import DiskCache, file_key
+from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.seo import (
     LANGUAGE_ROOT,
     OG_LOCALE,
@@ -79,11 +79,9 @@ description_caches: dict[Path, DiskCache] = {}
 def description_of(config, html: str) -> str:
     if "descriptions" not in state:
         root = Path(config.config_file_path).parent
-        folder = Path(os.environ.get("SEO_DESCRIPTIONS_CACHE_DIR") or root / ".cache" / "seo-descriptions")
+        folder = cache_folder(root, "seo-descriptions", "SEO_DESCRIPTIONS_CACHE_DIR")
         path = folder / f"{file_key(Path(sitecheck_seo.__file__).read_bytes(), bs4.__version__)}.json"
-        state["descriptions"] = description_caches.get(path) or description_caches.setdefault(
-            path, DiskCache(path, valid=lambda _name, value: isinstance(value, str))
-        )
+        state["descriptions"] = open_cache(description_caches, path, lambda _name, value: isinstance(value, str))
     name = hashlib.sha256(html.encode("utf-8")).hexdigest()
     return state["descriptions"].get(name, lambda: shorten(first_paragraph_text(html)))
 

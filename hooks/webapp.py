@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import resvg_py
 from mkdocs.exceptions import PluginError
 
-from sitecheck.diskcache import file_key
+from sitecheck.diskcache import cache_folder, file_key, kept_bytes
 from sitecheck.webapp import APPLE_TOUCH_ICON, MANIFEST_ICONS, WebAppError, icon_svg, manifest, primary_colour
 from sitehook import current_language, is_default_language_build, read_data, read_labels
 
@@ -106,16 +105,11 @@ def icon_png(config, svg: str, size: int) -> bytes:
     one file per answer, named by the SVG, the size and resvg's version, written whole (a
     temporary name, then a rename) as the other build caches."""
     root = Path(config.config_file_path).parent
-    folder = Path(os.environ.get("WEBAPP_ICONS_CACHE_DIR") or root / ".cache" / "webapp-icons")
+    folder = cache_folder(root, "webapp-icons", "WEBAPP_ICONS_CACHE_DIR")
     cached = folder / f"{file_key(svg, str(size), importlib.metadata.version('resvg-py'))}.png"
-    if cached.is_file():
-        return cached.read_bytes()
-    png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, skip_system_fonts=True))
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-    partial.write_bytes(png)
-    partial.replace(cached)
-    return png
+    return kept_bytes(
+        cached, lambda: bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, skip_system_fonts=True))
+    )
 
 
 def on_post_build(config):

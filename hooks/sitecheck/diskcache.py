@@ -57,6 +57,43 @@ def _plain(value, depth: int = 0):
     return value
 
 
+def cache_folder(root: Path, name: str, env: str) -> Path:
+    """The cache folder ``.cache/<name>`` of the project at ``root``, or the folder the environment
+    variable ``env`` names (the benchmark's cold runs point it at an empty one)."""
+    return Path(os.environ.get(env) or root / ".cache" / name)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``path`` under a temporary name, then rename it: never half-written, even with two
+    builds at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def kept_bytes(path: Path, compute: Callable[[], bytes]) -> bytes:
+    """The file at ``path`` (one answer, named by everything it depends on), or ``compute()``
+    written there."""
+    if path.is_file():
+        return path.read_bytes()
+    data = compute()
+    write_whole(path, data)
+    return data
+
+
+def kept_text(path: Path, compute: Callable[[], str]) -> str:
+    """``kept_bytes`` for UTF-8 text, read and written as bytes: no newline translation."""
+    return kept_bytes(path, lambda: compute().encode("utf-8")).decode("utf-8")
+
+
+def open_cache(caches: dict, path: Path, valid: Callable[[str, Any], bool]) -> DiskCache:
+    """The one ``DiskCache`` of ``path`` in this process, kept in ``caches`` across builds."""
+    if path not in caches:
+        caches[path] = DiskCache(path, valid=valid)
+    return caches[path]
+
+
 class DiskCache:
     """name -> value (JSON), loaded from one file; ``valid(name, value)`` filters what is read."""
 
@@ -85,8 +122,5 @@ class DiskCache:
         """Write the file if anything was added."""
         if not self.added:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(self.values, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        partial.replace(self.path)
+        write_whole(self.path, json.dumps(self.values, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         self.added = 0
