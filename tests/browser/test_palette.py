@@ -9,6 +9,7 @@ and no second color-scheme <meta>. The no-js class becomes js in <head> (overrid
 from __future__ import annotations
 
 import pytest
+
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -36,8 +37,9 @@ new MutationObserver(records => {
         window.__paletteChanges.push({what: 'meta added', articleSeen});
     }
     const target = record.target;
-    if (record.type === 'attributes' && target === document.body && record.attributeName.startsWith('data-md-color'))
-      window.__paletteChanges.push({what: record.attributeName, value: target.getAttribute(record.attributeName), articleSeen});
+    const name = record.attributeName;
+    if (record.type === 'attributes' && target === document.body && name.startsWith('data-md-color'))
+      window.__paletteChanges.push({what: name, value: target.getAttribute(name), articleSeen});
     if (record.type === 'attributes' && target === document.documentElement && record.attributeName === 'class')
       window.__paletteChanges.push({what: 'html class', value: target.className, articleSeen});
     if (record.type === 'attributes' && target.matches?.('meta[name="color-scheme"]'))
