@@ -435,13 +435,35 @@ def _entry_of(text: str, terms: dict[str, str], lang: str) -> str | None:
 
 
 def _linkable(node) -> bool:
-    for parent in node.parents:
-        classes = parent.get("class") or []
-        if parent.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
-            return False
-        if EDITORIAL_CLASSES.intersection(classes) or _figure_lead_in(parent):
-            return False
-    return True
+    return not any(_closed(parent) for parent in node.parents)
+
+
+def _closed(element) -> bool:
+    """True when nothing inside ``element`` may be linked."""
+    classes = element.get("class") or []
+    if element.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
+        return True
+    return bool(EDITORIAL_CLASSES.intersection(classes)) or _figure_lead_in(element)
+
+
+def _reading_stream(element, stream: list, in_abbr: bool = False) -> list:
+    """The <abbr> elements and the linkable text nodes below ``element``, in reading order.
+
+    Walks the tree once and skips whole subtrees where nothing may be linked (a diagram's SVG,
+    code, headings, the editor's additions), where checking each text node's ancestors read
+    the whole page: the same nodes, a third of the cost. Text inside an <abbr> is the
+    abbreviation itself, linked whole or not at all."""
+    from bs4 import NavigableString, Tag
+
+    for child in element.contents:
+        if isinstance(child, Tag):
+            if child.name == "abbr":
+                stream.append(("abbr", child))
+            if not _closed(child):
+                _reading_stream(child, stream, in_abbr or child.name == "abbr")
+        elif not in_abbr and type(child) is NavigableString and child.strip():
+            stream.append(("text", child))
+    return stream
 
 
 def _figure_lead_in(element) -> bool:
@@ -469,13 +491,9 @@ def link_first_uses(
         return html
     soup = BeautifulSoup(html, "html.parser")
     pattern = _terms_pattern(terms, lang)
-    # the page in reading order: <abbr> elements, text nodes
-    stream = []
-    for node in soup.descendants:
-        if getattr(node, "name", None) == "abbr":
-            stream.append(("abbr", node))
-        elif isinstance(node, NavigableString) and type(node) is NavigableString and node.strip():
-            stream.append(("text", node))
+    # the page in reading order: <abbr> elements, text nodes; an <abbr> is checked when its turn
+    # comes (a link wrapped around one closes any inside it), a text node was checked on the way
+    stream = _reading_stream(soup, [])
 
     def link(entry_id: str):
         anchor = soup.new_tag("a", href=f"{glossary_url}#{entry_id}", attrs={"class": "glossary-link"})
@@ -490,8 +508,6 @@ def link_first_uses(
             if entry_id and entry_id not in linked and _linkable(node):
                 linked.add(entry_id)
                 node.wrap(link(entry_id))
-            continue
-        if node.find_parent("abbr") or not _linkable(node):
             continue
         text, pieces, last = str(node), [], 0
         for match in pattern.finditer(text):
