@@ -37,7 +37,7 @@ from sitecheck.parallel import (
 )
 from sitecheck.references import chapter_references, replace_citations
 from sitecheck.sections import page_url
-from sitehook import current_language, is_default_language_build, report, site_model
+from sitehook import current_language, is_default_language_build, report, root_of, site_model
 
 log = get_plugin_logger("parallel")
 
@@ -107,7 +107,7 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
     its arguments, the data it reads from ``state`` (labels, references, notes, the docs folder),
     the code of sitecheck/ and its templates. One file per answer, named by all of them, written
     whole (a temporary name, then a rename) as the other build caches."""
-    folder = cache_folder(Path(config.config_file_path).parent, "parallel-views", "PARALLEL_VIEWS_CACHE_DIR")
+    folder = cache_folder(root_of(config), "parallel-views", "PARALLEL_VIEWS_CACHE_DIR")
     if "code" not in state:
         data = [
             state["labels"],
