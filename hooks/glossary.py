@@ -122,7 +122,9 @@ def on_page_markdown(markdown, page, config, files):
         }
         listing = glossary_listing(config, content, lang)
         markdown = markdown.replace(PAGE_MARKER, listing)
-    return markdown + "\n\n" + abbr_snippet(state["records"], lang, state["labels"][lang])
+    if ("abbr", lang) not in state:  # the same for every page of the language
+        state[("abbr", lang)] = abbr_snippet(state["records"], lang, state["labels"][lang])
+    return markdown + "\n\n" + state[("abbr", lang)]
 
 
 # jieba's dictionary is global to the process, and `mkdocs serve` rebuilds (each language pass
