@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import collections
 import pathlib
+import re
 import shutil
 
 import pytest
 import yaml
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 import sitehook
 from faults import FAULTS
@@ -205,3 +207,22 @@ def test_the_head_commit_is_asked_once_per_build(site, monkeypatch):
     assert asked == [site.root]  # the corrections' history and the citation hook share one answer
     config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     assert sitehook.head_commit(config.plugins.on_config(config)) == "c0ffee" and len(asked) == 2  # a new build
+
+
+def test_a_page_is_not_read_again_for_its_citations_and_keeps_their_numbers(site, monkeypatch):
+    # the references hook renders a page's citations from the model (the numbers the references
+    # page links back to), placed in the Markdown MkDocs reads below the front matter
+    site.write("docs/chapter.md", "---\ndescription: 章节\n---\n\n" + site.read("docs/chapter.md"), dedent=False)
+    tokenized = collections.Counter()
+    tokenize = markdown.tokenize
+    monkeypatch.setattr(markdown, "tokenize", lambda text: tokenized.update([text]) or tokenize(text))
+    result = site.build()
+    assert (result.ok, result.warnings, result.crash) == (True, [], None), result.log
+    model = sitehook.last_site_model()
+    bodies = {get_data(page.text)[0].rstrip("\n") for page in model.pages}
+    assert [text for text in tokenized if text.rstrip("\n") in bodies and text not in model.sources.values()] == []
+    html = (site.root / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'id="(cite-\d+)"', html) == ["cite-1", "cite-2"]
+    assert re.findall(r'href="\.\./references/#(ref-\d+)"', html)[:2] == ["ref-1", "ref-2"]
+    listing = (site.root / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="\.\./chapter/#(cite-\d+)"', listing) == ["cite-1", "cite-2"]
