@@ -170,8 +170,12 @@ def segment_search_text(config, records) -> None:
     path = folder / f"{key}.json"
     cache = open_cache(segment_caches, path, words_of_a_text)
 
+    dictionary_loaded: list[bool] = []  # the glossary's terms go to jieba once a build, not once a text
+
     def segment(text: str) -> list[str]:
-        load_search_dictionary(records)
+        if not dictionary_loaded:
+            load_search_dictionary(records)
+            dictionary_loaded.append(True)
         return list(jieba.cut(text))
 
     def cut(sentence, *_args, **_kwargs):

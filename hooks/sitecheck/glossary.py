@@ -509,6 +509,39 @@ def _figure_lead_in(element) -> bool:
     return following is not None and bool({"mermaid", "diagram"}.intersection(following.get("class") or []))
 
 
+SVG_TAG_RE = re.compile(r"<svg\b|</svg\s*>")
+SVG_SET_ASIDE = '<svg data-glossary-set-aside="{}"></svg>'
+
+
+def _without_svg(html: str) -> tuple[str, list[str]]:
+    """The page with each top-level <svg>…</svg> (a diagram, drawn by hooks/diagrams.py) replaced
+    by an empty <svg> naming its place, and the SVGs set aside. Nothing in an SVG is linked, and
+    the diagrams are most of a chapter's bytes: parsed and written out again they cost half the
+    glossary's build time, and came back with their attributes renamed (viewBox -> viewbox) and
+    reordered. Unchanged if the page holds the placeholder's text already."""
+    if "data-glossary-set-aside" in html:
+        return html, []
+    pieces, set_aside, depth, start, last = [], [], 0, 0, 0
+    for tag in SVG_TAG_RE.finditer(html):
+        if tag.group(0) == "<svg":
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                pieces += [html[last:start], SVG_SET_ASIDE.format(len(set_aside))]
+                set_aside.append(html[start : tag.end()])
+                last = tag.end()
+    return "".join(pieces) + html[last:], set_aside
+
+
+def _with_svg(html: str, set_aside: list[str]) -> str:
+    for number, svg in enumerate(set_aside):
+        html = html.replace(SVG_SET_ASIDE.format(number), svg, 1)
+    return html
+
+
 def link_first_uses(
     html: str, terms: dict[str, str], abbrs: dict[str, str], lang: str, glossary_url: str, link_title: str
 ) -> str:
@@ -524,6 +557,7 @@ def link_first_uses(
 
     if not terms:
         return html
+    html, set_aside = _without_svg(html)
     soup = BeautifulSoup(html, "html.parser")
     pattern = _terms_pattern(terms, lang)
     # the page in reading order: <abbr> elements, text nodes; an <abbr> is checked when its turn
@@ -559,4 +593,4 @@ def link_first_uses(
             for piece in pieces:
                 node.insert_before(piece)
             node.extract()
-    return str(soup)
+    return _with_svg(str(soup), set_aside)
