@@ -48,7 +48,16 @@ from sitecheck.markdown import Heading, parse_headings
 from sitecheck.model import html_language
 from sitecheck.parallel import PARALLEL_DIR
 from sitecheck.schema import Edition
-from sitehook import GIT_PLUGIN, build_date, current_language, head_commit, read_labels, root_of, site_model
+from sitehook import (
+    GIT_PLUGIN,
+    build_date,
+    current_language,
+    head_commit,
+    project_relative,
+    read_labels,
+    root_of,
+    site_model,
+)
 
 CITE_DIR = "cite"
 EDITION_MARKER = "[[cite-edition]]"
@@ -209,13 +218,13 @@ def _commit_times(config) -> dict[str, int]:
     on disk per commit checked out, beside the git plugin's dates (history does not change)."""
     if "commit_times" not in state:
         root = root_of(config)
+        docs = project_relative(config, Path(config.docs_dir))  # the model's docs_dir
         if not state.get("head"):
-            state["commit_times"] = last_commit_times(root, site_model(config).docs_dir)
+            state["commit_times"] = last_commit_times(root, docs)
             return state["commit_times"]
         code = Path(sitecheck_history.__file__).read_bytes()
         path = git_dates_folder(root) / f"commit-times-{file_key(code, state['head'])}.json"
         cache = open_cache(git_date_caches, path, commit_times)
-        docs = site_model(config).docs_dir
         state["commit_times"] = cache.get(docs, lambda: last_commit_times(root, docs), keep=bool)
     return state["commit_times"]
 
