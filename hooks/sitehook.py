@@ -8,6 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
@@ -15,6 +16,7 @@ import plugin_internals
 from sitecheck import history, markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
 from sitecheck.model import DataFiles, Site, SiteData, make_site, unsuffixed_language
+from sitecheck.permalinks import parse_list
 from sitecheck.schema import (
     Edition,
     EditionError,
@@ -59,7 +61,7 @@ def last_site_model() -> Site | None:
 
 def make_site_model(config) -> Site:
     docs_dir = project_relative(config, Path(config.docs_dir))
-    files = DataFiles(f"{docs_dir}/_data")
+    files = data_files(config)
     # the data first, in the order the hooks have always read it (the first broken file stops the build)
     references = check_references(load_data(config, files.references), files.references)
     labels = load_labels_file(config, files.labels)
@@ -67,7 +69,12 @@ def make_site_model(config) -> Site:
     corrections = load_corrections(config, files.corrections)
     aliases = load_data(config, files.aliases) if (root_of(config) / files.aliases).is_file() else []
     edition = load_edition_file(config, files.edition)
-    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections), aliases, edition)
+    permalinks = (
+        parse_list(read_data(config, files.permalinks)) if (root_of(config) / files.permalinks).is_file() else None
+    )
+    data = SiteData(
+        files, labels, references, glossary, corrections, check_corrections(*corrections), aliases, edition, permalinks
+    )
     # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
@@ -95,6 +102,23 @@ def head_commit(config) -> str | None:
             head = history.head_commit(root_of(config))
         _head.update(config=config, head=head or None)
     return _head["head"]
+
+
+def data_files(config) -> DataFiles:
+    """Where the data files are: ``_data`` below the configured docs_dir (project-relative)."""
+    return DataFiles(f"{project_relative(config, Path(config.docs_dir))}/_data")
+
+
+def project_data_files(project: Path) -> DataFiles:
+    """``data_files`` of the project at ``project`` (for the scripts: its mkdocs.yml, read as the
+    build reads it)."""
+    return data_files(load_config(config_file=str(project / "mkdocs.yml")))
+
+
+def project_site_model(project: Path) -> Site:
+    """The site model of the project at ``project``, from its mkdocs.yml as the build reads it
+    (for the scripts that make release files from the site's pages and data)."""
+    return site_model(load_config(config_file=str(project / "mkdocs.yml")))
 
 
 def build_date() -> dt.date:

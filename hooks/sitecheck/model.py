@@ -98,6 +98,10 @@ class DataFiles:
     def edition(self) -> str:
         return f"{self.folder}/edition.yml"
 
+    @property
+    def permalinks(self) -> str:
+        return f"{self.folder}/permalinks.txt"
+
 
 @dataclass(frozen=True)
 class SiteData:
@@ -114,6 +118,9 @@ class SiteData:
     corrections: tuple
     aliases: list  # anchor-aliases.yml's records as read ([] without the file); hooks/permalinks.py checks them
     edition: Edition  # edition.yml: the site's and its source's citation data (hooks/citation.py)
+    # permalinks.txt's (line, URL) pairs (None without the file: only a whole-site build needs it,
+    # hooks/permalinks.py; `make permalinks` writes it)
+    permalinks: list[tuple[int, str]] | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .markdown import Heading, parse_sections
-
-DOCS_PREFIX = "docs/"
+from .markdown import Heading
 
 
 @dataclass(frozen=True)
@@ -21,19 +19,6 @@ class CitationSite:
     numbers: tuple[int, ...]
     anchor: str  # cite-3: the marker's position on the page, the same in both languages
     section: Heading | None  # the nearest heading above the marker
-
-
-def page_key(path: str) -> tuple[str, str]:
-    """'docs/immunology/t-cells.en.md' -> ('immunology/t-cells', 'en')."""
-    name = path[len(DOCS_PREFIX) :] if path.startswith(DOCS_PREFIX) else path
-    if name.endswith(".en.md"):
-        return name[: -len(".en.md")], "en"
-    return name[: -len(".md")], "zh"
-
-
-def citation_sites(path: str, text: str) -> list[CitationSite]:
-    page, lang = page_key(path)
-    return sites_of(path, page, lang, parse_sections(text))
 
 
 def sites_of(path: str, page: str, lang: str, sections) -> list[CitationSite]:
