@@ -71,9 +71,10 @@ def site_target(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_server(site_target):
-    """The server the browser tests read the real site from."""
-    server = SiteServer(site_target)
+def site_server(site_dir):
+    """The server the browser tests read the real site from (in each pytest-xdist worker, the one
+    site the first worker built)."""
+    server = SiteServer(site_dir)
     yield server
     server.stop()
 
@@ -122,6 +123,8 @@ BACKGROUND = prefetch.Background()
 def builds_ahead(request, tmp_path_factory, site_target):
     """Start the slow builds the collected tests need in a background thread, in the order
     the tests need them (tests/prefetch.py); the fixture that needs one waits for it."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # one build for all the workers of this run
+        prefetch.share_between_workers(tmp_path_factory.getbasetemp().parent / "session-builds")
     items = request.session.items
     needed = set().union(*(item.fixturenames for item in items))
     makers = []
@@ -135,10 +138,42 @@ def builds_ahead(request, tmp_path_factory, site_target):
     for name in ("release", "web_release"):
         for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
             if getattr(make, "__module__", None) == "releasefiles":
-                makers.append(functools.partial(make, tmp_path_factory))
+                # the build only: a test's fixture serves it, in the worker that runs the test
+                makers.append(functools.partial(getattr(make, "ahead", make), tmp_path_factory))
     BACKGROUND.start(makers)
     yield
     BACKGROUND.stop()
+
+
+# Module-scoped fixtures that cost nothing to make once per worker (a tab, a file read)
+CHEAP_MODULE_FIXTURES = {"scheme_page", "headers_text", "workflow"}
+
+
+def worker_group(item) -> str | None:
+    """Which tests one pytest-xdist worker must run together (``--dist loadgroup``): the offline
+    layer, because the release is served from one process at the address it was built for
+    (tests/offline/releasefiles.py); and a module's tests that share a costly module-scoped
+    fixture (a fixture build, printed PDFs), so it is made once. Every other test goes to
+    whichever worker is free."""
+    if item.path.parent.name == "offline":
+        return "release"
+    for name, definitions in item._fixtureinfo.name2fixturedefs.items():
+        if name not in CHEAP_MODULE_FIXTURES and any(d.scope == "module" for d in definitions):
+            return item.module.__name__
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    for item in items:
+        group = worker_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+    # the offline layer before the browser tests: one worker runs it (after the background builds,
+    # as the browser tests do) while the other starts on the browser tests, and neither idles at the end
+    items.sort(key=lambda item: item.path.parent.name == "browser")
 
 
 def pytest_runtest_setup(item):
