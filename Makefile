@@ -20,7 +20,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQUIRE_BROWSER := DIAGRAMS_REQUIRE_BROWSER=1
 # Two pytest-xdist workers, one per core: the tests and the session's builds use both cores;
 # tests that share a costly fixture stay together (tests/conftest.py, worker_group)
-TEST_WORKERS ?= --numprocesses=2 --dist=loadgroup --no-loadscope-reorder
+TEST_WORKERS ?= --numprocesses=2
 
 .PHONY: help
 help: ## List the targets with a one-line description

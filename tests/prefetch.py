@@ -14,9 +14,11 @@ without building again.
 
 Under pytest-xdist (``make test``: two workers) each worker is a process with
 its own background thread; ``share_between_workers(folder)`` makes ``once``
-hold for the whole run: the first worker to take a build's file lock makes it,
-one build at a time across the workers (they share ``.cache/``), and leaves its
-result (or error) pickled in ``folder`` for the other, which waits and reads it.
+hold for the whole run: the first worker to take a build's file lock makes it
+and leaves its result (or error) pickled in ``folder`` for the other, which
+waits and reads it. Each worker's thread builds one thing at a time, so two
+builds may run at once: they share ``.cache/``, whose files are written whole
+under a temporary name per process (hooks/sitecheck/diskcache.py).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ T = TypeVar("T")
 
 _made: dict[str, Future] = {}
 _lock = threading.Lock()
-# one build at a time, as without prefetching: builds share the project's caches (.cache/)
+# one build at a time in one process, as without prefetching
 _building = threading.RLock()
 # set under pytest-xdist: where the workers leave their builds for each other
 _shared: Path | None = None
@@ -63,11 +65,10 @@ def _made_by_any_worker(key: str, work: Callable[[], T], folder: Path) -> T:
     outcome = folder / f"{key}.pickle"
     with _file_lock(folder / f"{key}.lock"):
         if not outcome.exists():
-            with _file_lock(folder / "building.lock"):
-                try:
-                    made = (True, work())
-                except Exception as error:
-                    made = (False, error)
+            try:
+                made = (True, work())
+            except Exception as error:
+                made = (False, error)
             try:
                 data = pickle.dumps(made)
             except Exception as error:  # an error that does not pickle still reaches the other worker
