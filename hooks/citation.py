@@ -27,7 +27,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from git import GitCommandError
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import plugin_internals
@@ -43,15 +42,13 @@ from sitecheck.citation import (
     ris,
     split_at_access_date,
 )
-from sitecheck.data import DataError, load_mapping
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
 from sitecheck.markdown import Heading, parse_headings
 from sitecheck.parallel import PARALLEL_DIR
-from sitehook import build_date, current_language, read_data, read_labels
+from sitecheck.schema import Edition
+from sitehook import GIT_PLUGIN, build_date, current_language, head_commit, read_labels, root_of, site_model
 
-EDITION_FILE = "docs/_data/edition.yml"
-GIT_PLUGIN = "git-revision-date-localized"
 CITE_DIR = "cite"
 EDITION_MARKER = "[[cite-edition]]"
 # the marker becomes an HTML comment in the Markdown, so the search index (made
@@ -65,16 +62,12 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 
 def on_config(config):
     state.clear()
-    try:
-        state["edition"] = load_mapping(read_data(config, EDITION_FILE), EDITION_FILE)
-    except DataError as error:
-        raise PluginError(str(error)) from error
     state["labels"] = read_labels(config)
     state["built"] = build_date()
     state["sections"] = {}  # page url -> [(heading id, Citable)]
     state["updated"] = {}  # page url -> date its text last changed
     state["titles"] = {}  # page url -> its h1 title
-    state["root"] = Path(config.config_file_path).parent
+    state["root"] = root_of(config)
     cache_git_dates(config)
 
 
@@ -94,11 +87,11 @@ def cache_git_dates(config) -> None:
     plugin = _git_plugin(config)
     if plugin is None or not plugin.config.get("enabled", True) or not hasattr(plugin, "util"):
         return
-    root = Path(config.config_file_path).parent
+    root = root_of(config)
     folder = git_dates_folder(root)
     plugin_internals.format_git_dates_with(plugin, remembered_date_formats(plugin, folder))
     plugin_internals.look_up_git_tags_with(plugin, tag_of_commit)
-    head = plugin.util.get_head_commit(config.docs_dir)
+    head = head_commit(config)
     if not head:
         return  # outside git: the plugin falls back to the build date
     state["head"] = head
@@ -214,7 +207,7 @@ def _commit_times(config) -> dict[str, int]:
     """docs-relative path -> its last commit time, from one ``git log`` (empty outside git); kept
     on disk per commit checked out, beside the git plugin's dates (history does not change)."""
     if "commit_times" not in state:
-        root = Path(config.config_file_path).parent
+        root = root_of(config)
         if not state.get("head"):
             state["commit_times"] = last_commit_times(root, "docs")
             return state["commit_times"]
@@ -257,7 +250,7 @@ def page_updated(page, config) -> dt.date:
 
 def _citable(config, key: str, title: str, url: str, updated: dt.date) -> Citable:
     lang = current_language(config)
-    source = state["edition"]["source"]
+    source = edition_data(config).source
     return Citable(
         key=key,
         title=title,
@@ -265,7 +258,7 @@ def _citable(config, key: str, title: str, url: str, updated: dt.date) -> Citabl
         url=url,
         lang=lang,
         updated=updated,
-        based_on=source["title"][lang],
+        based_on=source.title[lang],
         based_on_note=state["labels"][lang]["cite_source_unknown"],
     )
 
@@ -280,7 +273,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown  # a way of reading a chapter; the chapter is what one cites
     markdown = markdown.replace(EDITION_MARKER, EDITION_SLOT)
     lang = current_language(config)
-    slug = state["edition"]["slug"]
+    slug = edition_data(config).slug
     state["sections"][url] = [
         (h.id, _citable(config, f"{slug}-{lang}-{h.id}", h.title, f"{url}#{h.id}", updated))
         for h in headings
@@ -344,8 +337,13 @@ def headings_of(markdown: str) -> list[Heading]:
     return [Heading(*values) for values in fields]
 
 
+def edition_data(config) -> Edition:
+    """edition.yml, validated once per build (the site model's)."""
+    return site_model(config).data.edition
+
+
 def edition(config) -> Citable:
-    slug = state["edition"]["slug"]
+    slug = edition_data(config).slug
     newest = max(state["updated"].values(), default=state["built"])
     root = config.site_url.rstrip("/") + "/" + ("" if current_language(config) == "zh" else "en/")
     return _citable(config, f"{slug}-{current_language(config)}", config.site_name, root, newest)
@@ -381,7 +379,7 @@ def _cite_prefix(config) -> str:
 def _pdf_url(config) -> str | None:
     """The PDF of this language, only where the build makes it (``make release``;
     hooks/downloads.py lists the release files in ``extra.release_files``)."""
-    name = f"{state['edition']['slug']}-{current_language(config)}.pdf"
+    name = f"{edition_data(config).slug}-{current_language(config)}.pdf"
     if name not in config.extra.get("release_files", []):
         return None
     return f"{config.site_url.rstrip('/')}/downloads/{name}"
@@ -390,7 +388,7 @@ def _pdf_url(config) -> str | None:
 def on_page_context(context, page, config, nav):
     url = page.canonical_url
     lang = current_language(config)
-    source = state["edition"]["source"]
+    source = edition_data(config).source
     context["citation"] = {
         "title": state["titles"].get(url, page.title),
         "language": lang,
@@ -400,15 +398,15 @@ def on_page_context(context, page, config, nav):
         "url": url,
         "site_url": edition(config).url,
         "pdf_url": _pdf_url(config),
-        "source_title": source["title"][lang],
-        "source_title_original": source["title"][source["language"]],
-        "source_language": source["language"],
+        "source_title": source.title[lang],
+        "source_title_original": source.title[source.language],
+        "source_language": source.language,
     }
     content = page.content or ""
     for heading_id, item in state["sections"].get(url, []):
         content = insert_after_heading(content, heading_id, _cite_box(config, item, page.url, heading_id, heading_id))
     if EDITION_SLOT in content:
-        box = _cite_box(config, edition(config), page.url, state["edition"]["slug"], EDITION_ID)
+        box = _cite_box(config, edition(config), page.url, edition_data(config).slug, EDITION_ID)
         content = content.replace(EDITION_SLOT, box)
     page.content = content
     return context
@@ -424,7 +422,7 @@ def on_post_build(config):
     everything = [item for sections in state["sections"].values() for _id, item in sections]
     for stem, items in (
         *((heading_id, [item]) for sections in state["sections"].values() for heading_id, item in sections),
-        (state["edition"]["slug"], [edition(config), *everything]),
+        (edition_data(config).slug, [edition(config), *everything]),
     ):
         (folder / f"{stem}.ris").write_text(ris_text(items, accessed), encoding="utf-8")
         (folder / f"{stem}.bib").write_text(bibtex_text(items, accessed, label), encoding="utf-8")

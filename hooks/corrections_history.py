@@ -5,13 +5,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 import sitecheck.history as sitecheck_history
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.history import first_added, git_log_patch, history_markdown
-from sitehook import current_language, site_model
+from sitehook import current_language, head_commit, root_of, site_model
 
 MARKER = "[[corrections-history]]"
 
@@ -23,26 +22,23 @@ def on_config(config):
     data = site_model(config).data
     state["labels"] = data.labels
     state["corrections"] = [record for _path, record in data.corrections[2]]  # the valid ones
-    state["dates"] = recorded_dates(Path(config.config_file_path).parent, data.files.corrections)
+    state["dates"] = recorded_dates(root_of(config), data.files.corrections, head_commit(config))
 
 
 # `git log -p` over the corrections (≈8 ms a language pass) answers the same for the same commit:
 # kept on disk beside the git plugin's dates, in a file named by the commit checked out, the folder
-# and sitecheck/history.py (one `git rev-parse HEAD`, ≈2 ms, says which commit).
+# and sitecheck/history.py (sitehook.head_commit, asked once per build, says which commit).
 date_caches: dict[Path, DiskCache] = {}
 
 
-def recorded_dates(root: Path, folder: str) -> dict[str, dt.date]:
-    try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        head = None
-    if head is None or head.returncode or not head.stdout.strip():
+def recorded_dates(root: Path, folder: str, head: str | None) -> dict[str, dt.date]:
+    """id -> the date its ``- id:`` line was first committed, for the commit ``head`` (None outside git)."""
+    if head is None:
         log = git_log_patch(root, folder)  # outside git: no dates (git_log_patch says None)
         return first_added(log) if log else {}
     code = Path(sitecheck_history.__file__).read_bytes()
     folder_of_dates = cache_folder(root, "git-dates", "GIT_DATES_CACHE_DIR")
-    path = folder_of_dates / f"corrections-{file_key(code, head.stdout.strip(), folder)}.json"
+    path = folder_of_dates / f"corrections-{file_key(code, head, folder)}.json"
     cache = open_cache(date_caches, path, iso_dates)
 
     def ask() -> dict[str, str]:

@@ -39,7 +39,7 @@ from sitecheck.diagrams import (
 )
 from sitecheck.diskcache import cache_folder, file_key, kept_text, write_whole
 from sitecheck.parity import mermaid_blocks
-from sitehook import project_relative, report, site_model
+from sitehook import project_relative, report, root_of, site_model
 
 log = get_plugin_logger("diagrams")
 
@@ -53,7 +53,7 @@ state: dict = {"depth": 0, "browser": None}
 
 
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    root = root_of(config)
     package = root / MERMAID_DIR / "package.json"
     mermaid2 = config.plugins.get("mermaid2")
     state.pop("finishing_code", None)  # read again each build: `mkdocs serve` sees template edits

@@ -38,7 +38,6 @@ def on_config(config):
 
 def on_pre_build(config):
     site = site_model(config)
-    state["titles"] = site.section_titles
     if is_default_language_build(config):
         report(log, record_findings(*state["raw"]))
         report(log, marker_findings(site.sources, state["usable_notes"]))
@@ -47,22 +46,27 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     # kept on disk per page text, language and the build's corrections and notes (hooks/rendercache.py)
     lang = current_language(config)
-    return cached_render(config, state, "editorial", build_data, [lang, markdown], lambda: rendered(markdown, lang))
+    titles = site_model(config).section_titles
+    return cached_render(
+        config,
+        state,
+        "editorial",
+        lambda: build_data(titles),
+        [lang, markdown],
+        lambda: rendered(markdown, lang, titles),
+    )
 
 
-def build_data() -> list:
+def build_data(titles: dict) -> list:
     """Everything besides the page that rendered() reads."""
-    titles = list(state["titles"].items())  # keys are tuples: as pairs
-    return [state["labels"], state["corrections"], state["notes"], titles]
+    return [state["labels"], state["corrections"], state["notes"], list(titles.items())]  # tuple keys: as pairs
 
 
-def rendered(markdown: str, lang: str) -> str:
+def rendered(markdown: str, lang: str, titles: dict) -> str:
     labels = state["labels"][lang]
     if CORRECTIONS_MARKER in markdown:
-        markdown = markdown.replace(
-            CORRECTIONS_MARKER, corrections_table(state["corrections"], lang, labels, state["titles"])
-        )
+        markdown = markdown.replace(CORRECTIONS_MARKER, corrections_table(state["corrections"], lang, labels, titles))
     if NOTES_MARKER in markdown:
-        markdown = markdown.replace(NOTES_MARKER, notes_list(state["notes"], lang, labels, state["titles"]))
+        markdown = markdown.replace(NOTES_MARKER, notes_list(state["notes"], lang, labels, titles))
     notes = {record.get("id"): record for _path, record in state["notes"]}
     return replace_note_markers(markdown, notes, lang, labels)

@@ -122,7 +122,9 @@ def on_page_markdown(markdown, page, config, files):
         }
         listing = glossary_listing(config, content, lang)
         markdown = markdown.replace(PAGE_MARKER, listing)
-    return markdown + "\n\n" + abbr_snippet(state["records"], lang, state["labels"][lang])
+    if ("abbr", lang) not in state:  # the same for every page of the language
+        state[("abbr", lang)] = abbr_snippet(state["records"], lang, state["labels"][lang])
+    return markdown + "\n\n" + state[("abbr", lang)]
 
 
 # jieba's dictionary is global to the process, and `mkdocs serve` rebuilds (each language pass
@@ -168,8 +170,12 @@ def segment_search_text(config, records) -> None:
     path = folder / f"{key}.json"
     cache = open_cache(segment_caches, path, words_of_a_text)
 
+    dictionary_loaded: list[bool] = []  # the glossary's terms go to jieba once a build, not once a text
+
     def segment(text: str) -> list[str]:
-        load_search_dictionary(records)
+        if not dictionary_loaded:
+            load_search_dictionary(records)
+            dictionary_loaded.append(True)
         return list(jieba.cut(text))
 
     def cut(sentence, *_args, **_kwargs):

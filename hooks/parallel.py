@@ -22,8 +22,7 @@ from rendercache import rendering_code
 import plugin_internals
 from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
 from sitecheck.editorial import replace_note_markers
-from sitecheck.markdown import parse_sections
-from sitecheck.pages import relative_link, sites_of
+from sitecheck.pages import relative_link, sites_in_lines
 from sitecheck.parallel import (
     PARALLEL_DIR,
     chapter_link_markdown,
@@ -37,7 +36,7 @@ from sitecheck.parallel import (
 )
 from sitecheck.references import chapter_references, replace_citations
 from sitecheck.sections import page_url
-from sitehook import current_language, is_default_language_build, report, site_model
+from sitehook import current_language, is_default_language_build, report, root_of, site_model
 
 log = get_plugin_logger("parallel")
 
@@ -57,6 +56,7 @@ def on_config(config):
 
 def on_pre_build(config):
     state["pairs"] = {}
+    state["chapter_sites"] = {}  # (chapter key, language) -> the chapter page's citations
     site = site_model(config)
     english = site.in_language("en")
     findings = []
@@ -66,6 +66,7 @@ def on_pre_build(config):
             continue  # a missing translation is the parity hook's finding
         pairs, page_findings = pair_sections(zh.path, zh.text, en.path, en.text)
         state["pairs"][zh.key] = pairs
+        state["chapter_sites"].update({(zh.key, "zh"): zh.citation_sites, (zh.key, "en"): en.citation_sites})
         findings += page_findings
     if is_default_language_build(config):
         report(log, findings)
@@ -107,7 +108,7 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
     its arguments, the data it reads from ``state`` (labels, references, notes, the docs folder),
     the code of sitecheck/ and its templates. One file per answer, named by all of them, written
     whole (a temporary name, then a rename) as the other build caches."""
-    folder = cache_folder(Path(config.config_file_path).parent, "parallel-views", "PARALLEL_VIEWS_CACHE_DIR")
+    folder = cache_folder(root_of(config), "parallel-views", "PARALLEL_VIEWS_CACHE_DIR")
     if "code" not in state:
         data = [
             state["labels"],
@@ -123,15 +124,16 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
 
 def view_markdown(page: str, pairs, lang: str) -> str:
     view_key = f"{PARALLEL_DIR}/{page}"
-    counters = {"zh": 0, "en": 0}
     cited: dict[str, list] = {"zh": [], "en": []}
 
-    def render_block(text: str, column: str) -> str:
+    def render_block(text: str, column: str, line: int) -> str:
         labels = state["labels"][column]
-        sites = []
-        for site in sites_of(f"{state['docs_dir']}/{view_key}.md", view_key, column, parse_sections(text)):
-            counters[column] += 1  # numbered through the column, as on the chapter page
-            sites.append(dataclasses.replace(site, anchor=f"cite-{counters[column]}"))
+        # the chapter page's citations on the block's lines, with the page's numbers (cite-N)
+        chapter = state["chapter_sites"][(page, column)]
+        sites = [
+            dataclasses.replace(site, path=f"{state['docs_dir']}/{view_key}.md", page=view_key)
+            for site in sites_in_lines(chapter, line, line + text.count("\n"))
+        ]
         cited[column] += sites
         text = replace_citations(text, sites, state["references"], column, labels)
         text = replace_note_markers(text, state["notes"], column, labels)

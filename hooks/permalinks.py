@@ -1,9 +1,9 @@
-"""Published links never break: every URL in docs/_data/permalinks.txt must still lead
+"""Published links never break: every URL in permalinks.txt (docs/_data/) must still lead
 to its page and section after the build (see ``sitecheck.permalinks``).
 
 The remedies the messages name: keep the heading id; redirect a removed page
 (mkdocs-redirects, both languages: hooks/i18n_redirects.py); or an anchor alias in
-docs/_data/anchor-aliases.yml, rendered here as an empty ``<span id="old">`` at the
+anchor-aliases.yml (docs/_data/), rendered here as an empty ``<span id="old">`` at the
 start of the section's heading (in both languages and the parallel view), so the
 old ``#id`` scrolls there without a script. ``make permalinks`` adds new URLs to the list.
 """
@@ -17,13 +17,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from sitecheck.findings import Finding
 from sitecheck.parallel import PARALLEL_DIR
 from sitecheck.permalinks import (
-    ALIASES_FILE,
-    LIST_FILE,
+    PermalinkFiles,
     alias_records,
     current_urls,
     insert_aliases,
     missing_findings,
-    parse_list,
     site_pages,
 )
 from sitehook import is_default_language_build, read_data, report, site_model
@@ -36,7 +34,8 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     if is_default_language_build(config):  # the first pass of a build: static-i18n has not switched yet
         state["keys"] = {}  # page URL -> page key, all languages, for the messages
-    state["aliases"], findings = alias_records(site_model(config).data.aliases)
+    data = site_model(config).data
+    state["aliases"], findings = alias_records(data.aliases, data.files.aliases)
     if is_default_language_build(config):
         report(log, findings)
 
@@ -55,7 +54,7 @@ def on_page_content(html, page, config, files):
         source = site.path_of(page.file.src_uri)
         findings = [
             Finding(
-                ALIASES_FILE,
+                site.data.files.aliases,
                 alias.line,
                 f"'#{alias.old}' is an id on {source} again; remove this alias (two elements would share it).",
             )
@@ -63,7 +62,7 @@ def on_page_content(html, page, config, files):
         ]
         findings += [
             Finding(
-                ALIASES_FILE,
+                site.data.files.aliases,
                 alias.line,
                 f"alias '#{alias.old}' points to '#{alias.new}', but no heading of {source} has that id; "
                 "name the id the section has now.",
@@ -89,8 +88,12 @@ def on_post_build(config):
     site = Path(config.site_dir)
     documents = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
     pages = site_pages(documents)
-    listed = parse_list(read_data(config, LIST_FILE))
-    report(log, missing_findings(listed, pages, state["keys"]))
+    model = site_model(config)
+    files = PermalinkFiles(model.data.files.permalinks, model.data.files.aliases, model.languages[1:])
+    listed = model.data.permalinks
+    if listed is None:
+        read_data(config, files.listed)  # stops the build: the message names the file and the fix
+    report(log, missing_findings(listed, pages, state["keys"], files))
     new = sorted(set(current_urls(pages)) - {url for _line, url in listed})
     if new:
-        log.info(f"{len(new)} URL(s) not yet in {LIST_FILE}, e.g. {new[0]}; run `make permalinks` to protect them.")
+        log.info(f"{len(new)} URL(s) not yet in {files.listed}, e.g. {new[0]}; run `make permalinks` to protect them.")

@@ -11,7 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from rendercache import cached_render
 
 from sitecheck.markdown import parse_sections
-from sitecheck.pages import sites_of
+from sitecheck.pages import body_line, sites_in_lines, sites_of
 from sitecheck.references import (
     chapter_references,
     citation_findings,
@@ -36,18 +36,16 @@ def on_config(config):
     data = site_model(config).data
     # checks read every entry minus its invalid fields; renderers only the valid entries
     state["checked"] = data.references
-    state["records"] = state["checked"].valid
     state["labels"] = data.labels
     state["file"] = data.files.references
     # renderers see only valid entries; the broken ones are reported in on_pre_build
-    state["valid"] = valid_records(state["records"], state["file"])
+    state["valid"] = valid_records(state["checked"], state["file"])
     state["by_number"] = {r.get("n"): r for r in state["valid"]}
 
 
 def on_pre_build(config):
     site = site_model(config)
     state["sites"] = [cited for page in site.pages for cited in page.citation_sites]
-    state["section_titles"] = site.section_titles
     if is_default_language_build(config):
         report(log, record_findings(state["checked"], state["file"]))
         report(log, citation_findings(state["sites"], state["checked"].usable, state["file"]))
@@ -59,13 +57,18 @@ def on_page_markdown(markdown, page, config, files):
     site = site_model(config)
     inputs = [current_language(config), str(site.path_of(page.file.src_uri)), site.identity(page.file.src_uri)]
     return cached_render(
-        config, state, "references", build_data, [*inputs, markdown], lambda: rendered(markdown, page, config)
+        config,
+        state,
+        "references",
+        lambda: build_data(site),
+        [*inputs, markdown],
+        lambda: rendered(markdown, page, config),
     )
 
 
-def build_data() -> list:
+def build_data(site) -> list:
     """Everything besides the page that rendered() reads."""
-    titles = list(state["section_titles"].items())  # keys are tuples: as pairs
+    titles = list(site.section_titles.items())  # keys are tuples: as pairs
     return [state["labels"], state["by_number"], state["valid"], state["sites"], titles]
 
 
@@ -76,10 +79,16 @@ def rendered(markdown, page, config):
     path = site.path_of(page.file.src_uri)
     key, page_lang = site.identity(page.file.src_uri)
     if key == "references" and PAGE_MARKER in markdown:
-        listing = references_page(state["valid"], state["sites"], lang, labels, state["section_titles"])
+        listing = references_page(state["valid"], state["sites"], lang, labels, site.section_titles)
         markdown = markdown.replace(PAGE_MARKER, listing)
-    # a page's own source is not parsed again (markdown.parsed)
-    sites = sites_of(path, key, page_lang, parse_sections(markdown))
+    # a page's citations are the model's, numbered once for the page and for the references
+    # page's links back to it; only a generated or rewritten page is read anew
+    source = site.page(page.file.src_uri)
+    first = body_line(source.text, markdown) if source else None
+    if first is not None:
+        sites = sites_in_lines(source.citation_sites, first)
+    else:
+        sites = sites_of(path, key, page_lang, parse_sections(markdown))
     markdown = replace_citations(markdown, sites, state["by_number"], lang, labels)
     if sites and not key.startswith("parallel/"):
         # the chapter ends with the references it cites (and the citation popovers read them)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sitecheck.templates
 from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
+from sitehook import root_of
 
 
 def rendering_code() -> list[bytes | str]:
@@ -27,7 +28,7 @@ def cached_render(config, state: dict, name: str, build_data: Callable[[], list]
     """``render()``'s text, or the one kept for the same code, build data (``build_data()``, read
     once per build into ``state``) and page ``inputs``."""
     if "render_cache" not in state:
-        root = Path(config.config_file_path).parent
+        root = root_of(config)
         folder = cache_folder(root, "rendered", "RENDER_CACHE_DIR") / name
         data = key_text(build_data())
         state["render_cache"] = (folder, file_key(*rendering_code(), data))

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from lxml import etree
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import sitecheck.headers
@@ -62,9 +63,9 @@ def on_post_build(config):
 
 
 # Parsing every page is this hook's whole cost. inline_code() depends only on the page's text,
-# the parser's code (sitecheck/headers.py) and Python's html.parser: kept on disk in a file named
-# by the code and Python's version, one entry per page text (its SHA-256), so a changed page is
-# always parsed again (sitecheck/diskcache.py).
+# its code (sitecheck/headers.py) and the parser (lxml and its libxml2): kept on disk in a file
+# named by the code and their versions, one entry per page text (its SHA-256), so a changed page
+# is always parsed again (sitecheck/diskcache.py).
 inline_code_caches: dict[Path, DiskCache] = {}
 
 
@@ -78,7 +79,8 @@ def inline_code_of(config, documents: dict[str, str]) -> dict[str, InlineCode]:
     """inline_code() of each page (name -> HTML), each page parsed once, and only if its text is new."""
     root = Path(config.config_file_path).parent
     folder = cache_folder(root, "inline-code", "INLINE_CODE_CACHE_DIR")
-    path = folder / f"{file_key(Path(sitecheck.headers.__file__).read_bytes(), sys.version)}.json"
+    parser = (sys.version, etree.LXML_VERSION, etree.LIBXML_VERSION)
+    path = folder / f"{file_key(Path(sitecheck.headers.__file__).read_bytes(), *map(str, parser))}.json"
     cache = open_cache(inline_code_caches, path, is_inline_code)
     found = {}
     for name, html in documents.items():

@@ -8,14 +8,25 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
 import plugin_internals
-from sitecheck import markdown
+from sitecheck import history, markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
 from sitecheck.model import DataFiles, Site, SiteData, make_site, unsuffixed_language
-from sitecheck.schema import LabelsError, check_corrections, check_glossary, check_references, load_labels
+from sitecheck.permalinks import parse_list
+from sitecheck.schema import (
+    Edition,
+    EditionError,
+    LabelsError,
+    check_corrections,
+    check_glossary,
+    check_references,
+    load_edition,
+    load_labels,
+)
 
 
 def is_default_language_build(config) -> bool:
@@ -50,14 +61,20 @@ def last_site_model() -> Site | None:
 
 def make_site_model(config) -> Site:
     docs_dir = project_relative(config, Path(config.docs_dir))
-    files = DataFiles(f"{docs_dir}/_data")
+    files = data_files(config)
     # the data first, in the order the hooks have always read it (the first broken file stops the build)
     references = check_references(load_data(config, files.references), files.references)
     labels = load_labels_file(config, files.labels)
     glossary = check_glossary(load_data(config, files.glossary), files.glossary)
     corrections = load_corrections(config, files.corrections)
     aliases = load_data(config, files.aliases) if (root_of(config) / files.aliases).is_file() else []
-    data = SiteData(files, labels, references, glossary, corrections, check_corrections(*corrections), aliases)
+    edition = load_edition_file(config, files.edition)
+    permalinks = (
+        parse_list(read_data(config, files.permalinks)) if (root_of(config) / files.permalinks).is_file() else None
+    )
+    data = SiteData(
+        files, labels, references, glossary, corrections, check_corrections(*corrections), aliases, edition, permalinks
+    )
     # the pages as MkDocs finds them (exclude_docs and all), before any plugin reshapes the list
     pages = {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
     languages = plugin_internals.languages(config)
@@ -67,6 +84,41 @@ def make_site_model(config) -> Site:
     site = make_site(docs_dir, languages, default, pages, data)
     markdown.remember(page.parsed for page in site.pages)
     return site
+
+
+GIT_PLUGIN = "git-revision-date-localized"
+_head: dict = {"config": None, "head": None}  # the build's head commit, as _build holds its model
+
+
+def head_commit(config) -> str | None:
+    """The commit checked out (None outside git), asked once per build and shared by the hooks
+    that key their caches by it. Where the git plugin runs, its own answer: asking it makes the
+    plugin know the repository, which its tag look-up (hooks/citation.py) reads."""
+    if not plugin_internals.same_build(_head["config"], config):
+        plugin = config.plugins.get(GIT_PLUGIN)
+        if plugin is not None and plugin.config.get("enabled", True) and hasattr(plugin, "util"):
+            head = plugin.util.get_head_commit(config.docs_dir)
+        else:
+            head = history.head_commit(root_of(config))
+        _head.update(config=config, head=head or None)
+    return _head["head"]
+
+
+def data_files(config) -> DataFiles:
+    """Where the data files are: ``_data`` below the configured docs_dir (project-relative)."""
+    return DataFiles(f"{project_relative(config, Path(config.docs_dir))}/_data")
+
+
+def project_data_files(project: Path) -> DataFiles:
+    """``data_files`` of the project at ``project`` (for the scripts: its mkdocs.yml, read as the
+    build reads it)."""
+    return data_files(load_config(config_file=str(project / "mkdocs.yml")))
+
+
+def project_site_model(project: Path) -> Site:
+    """The site model of the project at ``project``, from its mkdocs.yml as the build reads it
+    (for the scripts that make release files from the site's pages and data)."""
+    return site_model(load_config(config_file=str(project / "mkdocs.yml")))
 
 
 def build_date() -> dt.date:
@@ -82,7 +134,7 @@ def root_of(config) -> Path:
 
 
 def project_relative(config, path: Path) -> str:
-    root = Path(config.config_file_path).parent
+    root = root_of(config)
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -102,7 +154,7 @@ def nav_order(nav, config) -> list[str]:
 
 def read_data(config, relative: str) -> str:
     """The text of a data file named relative to the project root."""
-    path = Path(config.config_file_path).parent / relative
+    path = root_of(config) / relative
     try:
         return path.read_text(encoding="utf-8")
     except OSError as error:
@@ -121,6 +173,13 @@ def load_labels_file(config, relative: str) -> dict:
         raise PluginError(str(error)) from error
 
 
+def load_edition_file(config, relative: str) -> Edition:
+    try:
+        return load_edition(read_data(config, relative), relative, plugin_internals.languages(config))
+    except (DataError, EditionError) as error:
+        raise PluginError(str(error)) from error
+
+
 def load_data(config, relative: str) -> list:
     """The records of one YAML data file; a broken file stops the build (PluginError)."""
     try:
@@ -131,7 +190,7 @@ def load_data(config, relative: str) -> list:
 
 def load_corrections(config, relative: str) -> tuple[list, list]:
     """(corrections, notes) of every corrections/*.yml in the folder, as (path, record) pairs."""
-    folder = Path(config.config_file_path).parent / relative
+    folder = root_of(config) / relative
     corrections, notes = [], []
     for path in sorted(folder.glob("*.yml")):
         name = project_relative(config, path)

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from sitecheck.diskcache import cache_folder, file_key, kept_bytes
 from sitecheck.webapp import APPLE_TOUCH_ICON, MANIFEST_ICONS, WebAppError, icon_svg, manifest, primary_colour
-from sitehook import current_language, is_default_language_build, read_data, read_labels
+from sitehook import current_language, is_default_language_build, read_data, read_labels, root_of
 
 MANIFEST = "manifest.webmanifest"
 ICON_DIR = "assets/images/webapp"
@@ -104,7 +104,7 @@ def icon_png(config, svg: str, size: int) -> bytes:
     """resvg's PNG of ``svg`` at ``size`` px, kept on disk (≈10 ms an icon, six icons a build):
     one file per answer, named by the SVG, the size and resvg's version, written whole (a
     temporary name, then a rename) as the other build caches."""
-    root = Path(config.config_file_path).parent
+    root = root_of(config)
     folder = cache_folder(root, "webapp-icons", "WEBAPP_ICONS_CACHE_DIR")
     cached = folder / f"{file_key(svg, str(size), importlib.metadata.version('resvg-py'))}.png"
     return kept_bytes(

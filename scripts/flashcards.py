@@ -3,7 +3,7 @@ written by genanki) and a CSV for Quizlet and similar tools.
 
     python scripts/flashcards.py --site-url https://example.org/osteoimmunology/ [--out site/downloads]
 
-- one note per glossary term (docs/_data/glossary.yml): Chinese term, English
+- one note per glossary term (glossary.yml's valid entries): Chinese term, English
   term, abbreviation, definition in both languages; two cards (zh → en, en → zh);
 - one note per self-check question (the ``??? question`` blocks of each chapter,
   paired by position in the two languages, which i18n_parity keeps in step):
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import html
 import io
 import re
@@ -32,22 +33,18 @@ from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitecheck.data import load_records  # noqa: E402
 from sitecheck.glossary import usage  # noqa: E402
-from sitecheck.markdown import parse_headings  # noqa: E402
-from sitecheck.pages import page_key  # noqa: E402
-from sitecheck.schema import load_labels  # noqa: E402
+from sitecheck.markdown import parsed  # noqa: E402
+from sitecheck.model import Site  # noqa: E402
 from sitecheck.sections import section_url  # noqa: E402
+from sitehook import project_site_model  # noqa: E402
 
 APKG_NAME = "osteoimmunology-flashcards.apkg"
 CSV_NAME = "osteoimmunology-flashcards.csv"
-GLOSSARY = ROOT / "docs/_data/glossary.yml"
-DOCS = ROOT / "docs"
 # Fixed ids: Anki matches decks and note types by id across imports
 DECK_ID = 1_764_201_601
 TERM_MODEL_ID = 1_764_201_602
 QUESTION_MODEL_ID = 1_764_201_603
-LABELS_FILE = "docs/_data/labels.yml"
 
 QUESTION_RE = re.compile(r'^\?\?\?\+? question "(.*)"\s*$')
 NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\s")
@@ -70,15 +67,16 @@ def chapter_tag(page: str, h1_title: str) -> str:
     return f"ch-{match.group(1)}" if match else f"ch-{page.replace('/', '-')}"
 
 
-def page_sources() -> dict[str, dict[str, str]]:
-    """lang -> page key -> Markdown, for every page under docs/ (no _data, _snippets)."""
-    sources: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
-    for path in sorted(DOCS.rglob("*.md")):
-        if any(part.startswith("_") for part in path.relative_to(DOCS).parts):
-            continue
-        page, lang = page_key("docs/" + path.relative_to(DOCS).as_posix())
-        sources[lang][page] = path.read_text(encoding="utf-8")
-    return sources
+@functools.cache
+def site() -> Site:
+    """The site model of this project, as its build makes it: the pages MkDocs finds (exclude_docs
+    decides), the glossary and labels read and validated once."""
+    return project_site_model(ROOT)
+
+
+def page_sources(model: Site) -> dict[str, dict[str, str]]:
+    """lang -> page key -> Markdown, for every page of the site (the model's)."""
+    return {lang: {key: page.text for key, page in sorted(model.in_language(lang).items())} for lang in model.languages}
 
 
 def self_check(text: str) -> list[tuple[str, str]]:
@@ -107,8 +105,8 @@ def questions(sources: dict[str, dict[str, str]]) -> list[Question]:
         if not zh:
             continue
         if len(zh) != len(en):
-            raise ValueError(f"docs/{page}.md has {len(zh)} self-check questions but docs/{page}.en.md {len(en)}")
-        h1 = next(h for h in parse_headings(zh_text) if h.level == 1)
+            raise ValueError(f"{page}: {len(zh)} self-check questions in Chinese but {len(en)} in English")
+        h1 = next(h for h in parsed(zh_text).headings if h.level == 1)
         for number, ((q_zh, a_zh), (q_en, a_en)) in enumerate(zip(zh, en, strict=True), start=1):
             result.append(
                 Question(
@@ -123,7 +121,7 @@ def term_tags(records, sources) -> dict[str, list[str]]:
     tags: dict[str, set[str]] = {}
     for lang in ("zh", "en"):
         titles = {
-            page: next((h.title for h in parse_headings(text) if h.level == 1), "")
+            page: next((h.title for h in parsed(text).headings if h.level == 1), "")
             for page, text in sources[lang].items()
         }
         for term_id, places in usage(records, sources[lang], lang).items():
@@ -133,7 +131,7 @@ def term_tags(records, sources) -> dict[str, list[str]]:
 
 def words() -> dict[str, dict[str, str]]:
     """The site's interface words (labels.yml): the deck and its cards are named in both languages."""
-    return load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE)
+    return site().data.labels
 
 
 def deck_name(labels: dict) -> str:
@@ -191,8 +189,9 @@ def make_flashcards(out_dir: Path, site_url: str) -> list[Path]:
     """Write the .apkg and the .csv into ``out_dir``; returns their paths."""
     import genanki
 
-    records = load_records(GLOSSARY.read_text(encoding="utf-8"), "docs/_data/glossary.yml")
-    sources = page_sources()
+    model = site()
+    records = model.data.glossary.valid  # a broken entry is the build's message, never a card
+    sources = page_sources(model)
     tags = term_tags(records, sources)
     term_model, question_model = models()
     deck = genanki.Deck(DECK_ID, deck_name(words()))

@@ -33,18 +33,17 @@ from sitebuild import ROOT, build
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from sitecheck.printpage import DIAGRAM_LINKS_CLASS  # noqa: E402
-from sitecheck.schema import load_labels  # noqa: E402
+from sitehook import project_site_model  # noqa: E402
 
 LANGUAGES = ("zh", "en")
 PDF_NAME = "osteoimmunology-{lang}.pdf"
-LABELS_FILE = "docs/_data/labels.yml"
 
 
 @functools.cache
 def words(lang: str) -> dict[str, str]:
-    """The interface words of the print build and the PDF: the site's own (labels.yml)."""
-    labels = load_labels((ROOT / LABELS_FILE).read_text(encoding="utf-8"), LABELS_FILE, list(LANGUAGES))
-    return labels[lang]
+    """The interface words of the print build and the PDF: the site's own (labels.yml, checked
+    for every language of the site by the site model, as the build reads it)."""
+    return project_site_model(ROOT).data.labels[lang]
 
 
 # What only the laid-out page knows (the build made the page itself final:

@@ -1,4 +1,5 @@
-"""Add every page URL and section anchor the site publishes now to docs/_data/permalinks.txt.
+"""Add every page URL and section anchor the site publishes now to permalinks.txt (in _data
+below the configured docs_dir: docs/_data/permalinks.txt).
 
     python scripts/update_permalinks.py        (or: make permalinks)
 
@@ -18,12 +19,13 @@ from pathlib import Path
 from sitebuild import ROOT, build
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from sitecheck.permalinks import LIST_FILE, current_urls, parse_list, render_list, site_pages  # noqa: E402
+from sitecheck.permalinks import current_urls, parse_list, render_list, site_pages  # noqa: E402
+from sitehook import project_data_files  # noqa: E402
 
 
 def update(project: Path) -> tuple[int, int]:
     """Build ``project`` and merge its URLs into its list; returns (added, total)."""
-    list_file = project / LIST_FILE
+    list_file = project / project_data_files(project).permalinks
     listed = [url for _line, url in parse_list(list_file.read_text(encoding="utf-8"))] if list_file.is_file() else []
     with tempfile.TemporaryDirectory(prefix="permalinks-") as tmp:
         site = Path(tmp)
@@ -43,7 +45,7 @@ def update(project: Path) -> tuple[int, int]:
 
 def main() -> None:
     added, total = update(ROOT)
-    print(f"{LIST_FILE}: {added} URL(s) added, {total} in all")
+    print(f"{project_data_files(ROOT).permalinks}: {added} URL(s) added, {total} in all")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -34,7 +35,7 @@ class Variant:
     entry: str  # the glossary id whose preferred term replaces it
     preferred: str
 
-    @property
+    @cached_property  # read for every line of every page
     def pattern(self) -> re.Pattern:
         if self.text.startswith("re:"):
             return re.compile(self.text[3:])
@@ -267,10 +268,21 @@ def jieba_user_dictionary(records: Iterable[Record]) -> str:
     return "".join(f"{term} 20000 n\n" for term in terms if re.search(r"[\u4e00-\u9fff]", term))
 
 
+# Each term's pinyin is asked for four times per glossary page (sorting, letter, filter text);
+# it depends on the term alone
+@lru_cache(maxsize=4096)
+def _pinyin(term: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(term, errors="default"))
+
+
+def pinyin_of(term: str) -> list[str]:
+    return list(_pinyin(term))
+
+
 def sort_key(record: Record, lang: str) -> tuple:
     if lang == "zh":
         term = str(record.get("zh"))
-        return (lazy_pinyin(term, errors="default"), term)
+        return (pinyin_of(term), term)
     return (str(record.get("en")).casefold(),)
 
 
@@ -283,13 +295,35 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<![{edge}\-]){re.escape(term)}{plural}(?![{edge}])", re.IGNORECASE)
 
 
+# re's IGNORECASE also matches "i" with the Turkish dotted and dotless i, which casefold() keeps apart
+_FOLD_TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def _folded(text: str) -> str:
+    return text.translate(_FOLD_TURKISH_I).casefold()
+
+
+def _term_test(term: str):
+    """A test of a section's text (and its folded form) equal to ``term_pattern(term).search``,
+    cheaper: a Chinese term is a plain substring; a term in ASCII letters is looked for in the
+    folded text first, and its pattern (word edges, plurals) runs only where it is there."""
+    if re.search(r"[\u4e00-\u9fff]", term):
+        literal = term.replace(" ", "")
+        return lambda text, _folded_text: literal in text
+    pattern = term_pattern(term)
+    if not term.isascii():
+        return lambda text, _folded_text: pattern.search(text) is not None
+    needle = _folded(term)
+    return lambda text, folded_text: needle in folded_text and pattern.search(text) is not None
+
+
 def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[str, list[tuple[str, str, str]]]:
     """entry id -> [(page, heading id, heading title)] of the sections that use it."""
     found: dict[str, list[tuple[str, str, str]]] = {}
-    patterns = {}
+    tests = {}
     for record in records:
         words = [record.get(lang), record.get("abbr")]
-        patterns[record.get("id")] = [term_pattern(str(w)) for w in words if w]
+        tests[record.get("id")] = [_term_test(str(w)) for w in words if w]
     for page, text in pages.items():
         for section in _section_texts(text):
             heading, body = section
@@ -299,8 +333,9 @@ def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[s
             # Chinese terms are matched with spaces removed (B 淋巴细胞 = B淋巴细胞)
             text = heading.title + "\n" + body
             text = text.replace(" ", "") if lang == "zh" else text
-            for entry_id, entry_patterns in patterns.items():
-                if any(p.search(text) for p in entry_patterns):
+            folded_text = _folded(text)
+            for entry_id, entry_tests in tests.items():
+                if any(test(text, folded_text) for test in entry_tests):
                     found.setdefault(entry_id, []).append((page, heading.id, heading.title))
     return found
 
@@ -332,7 +367,7 @@ def filter_text(record: Record, lang: str) -> str:
     """What the glossary's filter box matches: both terms, abbreviation, pinyin, variants."""
     zh = str(record.get("zh") or "")
     words = [zh, zh.replace(" ", ""), str(record.get("en") or ""), str(record.get("abbr") or "")]
-    words.append("".join(lazy_pinyin(zh, errors="default")).replace(" ", ""))
+    words.append("".join(pinyin_of(zh)).replace(" ", ""))
     words += [v.shown for v in variants([record])]
     return " ".join(w for w in words if w).casefold()
 
@@ -435,13 +470,35 @@ def _entry_of(text: str, terms: dict[str, str], lang: str) -> str | None:
 
 
 def _linkable(node) -> bool:
-    for parent in node.parents:
-        classes = parent.get("class") or []
-        if parent.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
-            return False
-        if EDITORIAL_CLASSES.intersection(classes) or _figure_lead_in(parent):
-            return False
-    return True
+    return not any(_closed(parent) for parent in node.parents)
+
+
+def _closed(element) -> bool:
+    """True when nothing inside ``element`` may be linked."""
+    classes = element.get("class") or []
+    if element.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
+        return True
+    return bool(EDITORIAL_CLASSES.intersection(classes)) or _figure_lead_in(element)
+
+
+def _reading_stream(element, stream: list, in_abbr: bool = False) -> list:
+    """The <abbr> elements and the linkable text nodes below ``element``, in reading order.
+
+    Walks the tree once and skips whole subtrees where nothing may be linked (a diagram's SVG,
+    code, headings, the editor's additions), where checking each text node's ancestors read
+    the whole page: the same nodes, a third of the cost. Text inside an <abbr> is the
+    abbreviation itself, linked whole or not at all."""
+    from bs4 import NavigableString, Tag
+
+    for child in element.contents:
+        if isinstance(child, Tag):
+            if child.name == "abbr":
+                stream.append(("abbr", child))
+            if not _closed(child):
+                _reading_stream(child, stream, in_abbr or child.name == "abbr")
+        elif not in_abbr and type(child) is NavigableString and child.strip():
+            stream.append(("text", child))
+    return stream
 
 
 def _figure_lead_in(element) -> bool:
@@ -450,6 +507,39 @@ def _figure_lead_in(element) -> bool:
         return False
     following = element.find_next_sibling()
     return following is not None and bool({"mermaid", "diagram"}.intersection(following.get("class") or []))
+
+
+SVG_TAG_RE = re.compile(r"<svg\b|</svg\s*>")
+SVG_SET_ASIDE = '<svg data-glossary-set-aside="{}"></svg>'
+
+
+def _without_svg(html: str) -> tuple[str, list[str]]:
+    """The page with each top-level <svg>…</svg> (a diagram, drawn by hooks/diagrams.py) replaced
+    by an empty <svg> naming its place, and the SVGs set aside. Nothing in an SVG is linked, and
+    the diagrams are most of a chapter's bytes: parsed and written out again they cost half the
+    glossary's build time, and came back with their attributes renamed (viewBox -> viewbox) and
+    reordered. Unchanged if the page holds the placeholder's text already."""
+    if "data-glossary-set-aside" in html:
+        return html, []
+    pieces, set_aside, depth, start, last = [], [], 0, 0, 0
+    for tag in SVG_TAG_RE.finditer(html):
+        if tag.group(0) == "<svg":
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                pieces += [html[last:start], SVG_SET_ASIDE.format(len(set_aside))]
+                set_aside.append(html[start : tag.end()])
+                last = tag.end()
+    return "".join(pieces) + html[last:], set_aside
+
+
+def _with_svg(html: str, set_aside: list[str]) -> str:
+    for number, svg in enumerate(set_aside):
+        html = html.replace(SVG_SET_ASIDE.format(number), svg, 1)
+    return html
 
 
 def link_first_uses(
@@ -467,15 +557,12 @@ def link_first_uses(
 
     if not terms:
         return html
+    html, set_aside = _without_svg(html)
     soup = BeautifulSoup(html, "html.parser")
     pattern = _terms_pattern(terms, lang)
-    # the page in reading order: <abbr> elements, text nodes
-    stream = []
-    for node in soup.descendants:
-        if getattr(node, "name", None) == "abbr":
-            stream.append(("abbr", node))
-        elif isinstance(node, NavigableString) and type(node) is NavigableString and node.strip():
-            stream.append(("text", node))
+    # the page in reading order: <abbr> elements, text nodes; an <abbr> is checked when its turn
+    # comes (a link wrapped around one closes any inside it), a text node was checked on the way
+    stream = _reading_stream(soup, [])
 
     def link(entry_id: str):
         anchor = soup.new_tag("a", href=f"{glossary_url}#{entry_id}", attrs={"class": "glossary-link"})
@@ -490,8 +577,6 @@ def link_first_uses(
             if entry_id and entry_id not in linked and _linkable(node):
                 linked.add(entry_id)
                 node.wrap(link(entry_id))
-            continue
-        if node.find_parent("abbr") or not _linkable(node):
             continue
         text, pieces, last = str(node), [], 0
         for match in pattern.finditer(text):
@@ -508,4 +593,4 @@ def link_first_uses(
             for piece in pieces:
                 node.insert_before(piece)
             node.extract()
-    return str(soup)
+    return _with_svg(str(soup), set_aside)

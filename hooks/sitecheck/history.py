@@ -17,6 +17,16 @@ COMMIT_MARK = "@@commit "
 ADDED_ID_RE = re.compile(r"^\+\s*-\s*id:\s*['\"]?([A-Za-z0-9_.-]+)")
 
 
+def head_commit(root: Path) -> str | None:
+    """The commit checked out in the repository of ``root`` (``git rev-parse HEAD``); None outside git."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    head = result.stdout.strip()
+    return head if result.returncode == 0 and head else None
+
+
 def git_log_patch(root: Path, folder: str) -> str | None:
     """The folder's history, oldest first, as dated patches; None outside git."""
     try:

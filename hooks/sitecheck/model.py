@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 from .markdown import Blocks, Heading, Parsed, Section
 from .pages import CitationSite, sites_of
-from .schema import Checked
+from .schema import Checked, Edition
 
 
 def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str | None) -> tuple[str, str | None]:
@@ -94,6 +94,14 @@ class DataFiles:
     def aliases(self) -> str:
         return f"{self.folder}/anchor-aliases.yml"
 
+    @property
+    def edition(self) -> str:
+        return f"{self.folder}/edition.yml"
+
+    @property
+    def permalinks(self) -> str:
+        return f"{self.folder}/permalinks.txt"
+
 
 @dataclass(frozen=True)
 class SiteData:
@@ -109,6 +117,10 @@ class SiteData:
     # corrections, usable notes, valid notes)
     corrections: tuple
     aliases: list  # anchor-aliases.yml's records as read ([] without the file); hooks/permalinks.py checks them
+    edition: Edition  # edition.yml: the site's and its source's citation data (hooks/citation.py)
+    # permalinks.txt's (line, URL) pairs (None without the file: only a whole-site build needs it,
+    # hooks/permalinks.py; `make permalinks` writes it)
+    permalinks: list[tuple[int, str]] | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .markdown import Heading, parse_sections
-
-DOCS_PREFIX = "docs/"
+from .markdown import Heading
 
 
 @dataclass(frozen=True)
@@ -21,19 +19,6 @@ class CitationSite:
     numbers: tuple[int, ...]
     anchor: str  # cite-3: the marker's position on the page, the same in both languages
     section: Heading | None  # the nearest heading above the marker
-
-
-def page_key(path: str) -> tuple[str, str]:
-    """'docs/immunology/t-cells.en.md' -> ('immunology/t-cells', 'en')."""
-    name = path[len(DOCS_PREFIX) :] if path.startswith(DOCS_PREFIX) else path
-    if name.endswith(".en.md"):
-        return name[: -len(".en.md")], "en"
-    return name[: -len(".md")], "zh"
-
-
-def citation_sites(path: str, text: str) -> list[CitationSite]:
-    page, lang = page_key(path)
-    return sites_of(path, page, lang, parse_sections(text))
 
 
 def sites_of(path: str, page: str, lang: str, sections) -> list[CitationSite]:
@@ -54,6 +39,27 @@ def sites_of(path: str, page: str, lang: str, sections) -> list[CitationSite]:
                 )
             )
     return sites
+
+
+def sites_in_lines(sites, first: int, last: int | None = None) -> list[CitationSite]:
+    """The sites of a page on its lines ``first``..``last``, numbered as on the page and placed in
+    that part of it (its line ``first`` is line 1): a block of the parallel view, or the Markdown
+    MkDocs reads below the front matter. The page's numbering is the only one; no part counts again."""
+    return [
+        replace(site, line=site.line - first + 1)
+        for site in sites
+        if site.line >= first and (last is None or site.line <= last)
+    ]
+
+
+def body_line(text: str, markdown: str) -> int | None:
+    """The line of page source ``text`` where ``markdown`` (what MkDocs reads of it: without the
+    front matter, trailing newlines aside) starts; None when it is not the rest of the source."""
+    body, rest = markdown.rstrip("\n"), text.rstrip("\n")
+    start = len(rest) - len(body)
+    if start < 0 or not rest.endswith(body) or (start and rest[start - 1] != "\n"):
+        return None
+    return rest.count("\n", 0, start) + 1
 
 
 def relative_link(from_page: str, to_page: str) -> str:

@@ -222,7 +222,8 @@ def parallel_page_markdown(
 ) -> str:
     """The view in one page language: real headings (page language, the chapter's
     ids, so #il-17 works here too), then each section's blocks row by row.
-    ``render_block(text, lang)`` renders markers (citations, notes) per column."""
+    ``render_block(text, lang, line)`` renders markers (citations, notes) per column; ``line``
+    is the block's first line in the chapter's file of that language."""
     out = ["---", "search:", "  exclude: true", "hide:", "  - navigation", "---", ""]
     for pair in pairs:
         section = pair.zh if lang == "zh" else pair.en
@@ -235,8 +236,8 @@ def parallel_page_markdown(
                 out.append(render("parallel-back.md", labels=labels, target=chapter_link))
             out.append(_row(_title_block(pair.zh), _title_block(pair.en), "title") + "\n")
         for zh_block, en_block in pair.rows:
-            zh = render_block(rebase_links(zh_block.text, page), "zh") if zh_block else ""
-            en = render_block(rebase_links(en_block.text, page), "en") if en_block else ""
+            zh = render_block(rebase_links(zh_block.text, page), "zh", zh_block.line) if zh_block else ""
+            en = render_block(rebase_links(en_block.text, page), "en", en_block.line) if en_block else ""
             out.append(_row(zh, en, "text") + "\n")
     return "\n".join(out)
 

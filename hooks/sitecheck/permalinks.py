@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from .findings import Finding
 from .templates import fragment
 
-LIST_FILE = "docs/_data/permalinks.txt"
-ALIASES_FILE = "docs/_data/anchor-aliases.yml"
 ALIAS_CLASS = "anchor-alias"
 MAX_REDIRECTS = 5
 
@@ -99,15 +97,30 @@ def resolve(pages: dict[str, BuiltPage], url: str) -> tuple[str, BuiltPage | Non
     return url, None
 
 
-def source_name(url: str) -> str:
-    """'/en/immunology/cytokines/' -> 'immunology/cytokines.md' (the redirect map's key)."""
+def source_name(url: str, prefixes: tuple[str, ...]) -> str:
+    """'/en/immunology/cytokines/' -> 'immunology/cytokines.md' (the redirect map's key), where
+    ``prefixes`` are the URL folders of the languages besides the default ('en')."""
     path = url.strip("/")
-    if path == "en" or path.startswith("en/"):
-        path = path[len("en/") :]
+    for prefix in prefixes:
+        if path == prefix or path.startswith(f"{prefix}/"):
+            path = path[len(prefix) + 1 :]
+            break
     return f"{path}.md" if path else "index.md"
 
 
-def missing_findings(listed: list[tuple[int, str]], pages: dict[str, BuiltPage], keys: dict[str, str]) -> list[Finding]:
+@dataclass(frozen=True)
+class PermalinkFiles:
+    """Where the list and the aliases are (project-relative, as messages name them), and the URL
+    folders of the languages besides the default."""
+
+    listed: str  # docs/_data/permalinks.txt
+    aliases: str  # docs/_data/anchor-aliases.yml
+    prefixes: tuple[str, ...]  # ('en',)
+
+
+def missing_findings(
+    listed: list[tuple[int, str]], pages: dict[str, BuiltPage], keys: dict[str, str], files: PermalinkFiles
+) -> list[Finding]:
     """A finding for each listed URL that no longer leads to its page or section.
 
     ``keys`` maps a page URL to its page key ('/en/immunology/' -> 'immunology/index'),
@@ -124,22 +137,23 @@ def missing_findings(listed: list[tuple[int, str]], pages: dict[str, BuiltPage],
             gone_pages.add(page_part)
             findings.append(
                 Finding(
-                    LIST_FILE,
+                    files.listed,
                     line,
                     f"published page '{page_part}' no longer exists; restore it, or redirect it in mkdocs.yml "
-                    f"(plugins: redirects: redirect_maps: '{source_name(page_part)}': '<new page>.md'; one entry "
+                    f"(plugins: redirects: redirect_maps: '{source_name(page_part, files.prefixes)}': "
+                    "'<new page>.md'; one entry "
                     "redirects both languages).",
                 )
             )
         elif anchor and anchor not in page.ids:
-            key = keys.get(landing, source_name(landing)[: -len(".md")])
+            key = keys.get(landing, source_name(landing, files.prefixes)[: -len(".md")])
             where = "there" if landing == page_part else f"of '{landing}', where it redirects,"
             findings.append(
                 Finding(
-                    LIST_FILE,
+                    files.listed,
                     line,
                     f"published section '{url}' no longer exists (no heading {where} has the id '{anchor}'); keep "
-                    f"'{{ #{anchor} }}' on its heading, or add an anchor alias to {ALIASES_FILE} "
+                    f"'{{ #{anchor} }}' on its heading, or add an anchor alias to {files.aliases} "
                     f"('- page: {key}', 'old: {anchor}', 'new: <the id it has now>').",
                 )
             )
@@ -154,16 +168,14 @@ class AnchorAlias:
     new: str
 
 
-def alias_records(records) -> tuple[list[AnchorAlias], list[Finding]]:
+def alias_records(records, path: str) -> tuple[list[AnchorAlias], list[Finding]]:
     """The aliases of the data file's records, and a finding for each incomplete record."""
     aliases, findings = [], []
     for record in records:
         values = {field: record.get(field) for field in ("page", "old", "new")}
         absent = [field for field, value in values.items() if not isinstance(value, str) or not value]
         if absent:
-            findings.append(
-                Finding(ALIASES_FILE, record.line, f"anchor alias has no '{absent[0]}'; write page, old and new.")
-            )
+            findings.append(Finding(path, record.line, f"anchor alias has no '{absent[0]}'; write page, old and new."))
             continue
         aliases.append(AnchorAlias(record.line, values["page"], values["old"].lstrip("#"), values["new"].lstrip("#")))
     return aliases, findings

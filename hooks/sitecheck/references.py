@@ -136,11 +136,11 @@ def replace_citations(text: str, sites: list[CitationSite], records: dict, lang:
     return "".join(lines)
 
 
-def valid_records(records: list[Record], path: str) -> list[Record]:
-    """The entries with no finding of their own: the only ones renderers see
-    (a broken entry is reported by ``record_findings`` and stops a strict build)."""
-    broken = {finding.line for finding in record_findings(records, path)}
-    return [record for record in records if record.line not in broken]
+def valid_records(checked: Checked, path: str) -> list[Record]:
+    """The entries that passed the schema and are not a second entry of a number: the only ones
+    renderers see (``record_findings`` reports the others, which stops a strict build)."""
+    broken = {finding.line for finding in record_findings(checked, path)}
+    return [record for record in checked.valid if record.line not in broken]
 
 
 def _entry(record: Record, lang: str, labels: dict) -> dict:

@@ -16,6 +16,10 @@ Two views of the records come out of a check:
 
 Unknown fields are kept (``extra="allow"``): other hooks may read fields this
 module does not know.
+
+edition.yml and labels.yml are single mappings, not lists of records: a
+problem in them stops the build with every problem listed (``EditionError``,
+``LabelsError``), since no page can be made without them.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
-from .data import Record, load_mapping
+from .data import Record, load_mapping, load_mapping_lines
 from .findings import Finding
 
 # Text that must be there: a string (not a number or a list), not blank
@@ -353,3 +357,82 @@ def placeholder_findings(labels: dict, path: str, languages: list[str]) -> list[
                 want = ", ".join("{" + s + "}" for s in sorted(slots)) or "no {…} slot"
                 problems.append(f"{path}: label '{lang}.{key}' must have the slots of '{first}.{key}' ({want}).")
     return problems
+
+
+class EditionSource(_Model):
+    title: dict[str, Text]  # the source's title in every language of the site
+    language: Text  # the language the source is written in
+
+
+class Edition(_Model):
+    """edition.yml: what citations of the site say about the site and its source."""
+
+    slug: Id  # names the edition's RIS/BibTeX and PDF files
+    source: EditionSource
+
+
+class EditionError(ValueError):
+    """edition.yml parsed but not usable: its problems, one a line, each at its file:line."""
+
+
+EDITION_FIELDS = {
+    "slug": "the edition's short name, which names its RIS/BibTeX and PDF files ('slug: osteoimmunology')",
+    "source": "what is known of the source ('source:' with 'title:' and 'language:')",
+    "source.title": "the source's title in every language of the site ('title:' with one line per language)",
+    "source.language": "the language the source is written in ('language: zh')",
+}
+
+
+def edition_message(field: str, error: dict, languages: list[str]) -> str:
+    if _is_missing(error) and field in EDITION_FIELDS:
+        return f"'{field}' is missing; add {EDITION_FIELDS[field]}."
+    if field == "slug" and error["type"] == "string_pattern_mismatch":
+        return f"'slug' is {_value(error)}; write lowercase letters, digits and '-' only."
+    if field == "source.title" and error["type"] == "dict_type":
+        return f"'source.title' is {_value(error)}; write one title per language ({', '.join(languages)})."
+    if field.startswith("source.title.") and _is_missing(error):
+        return f"'{field}' is empty; write the source's title in that language."
+    if error["type"] in ("model_type", "dict_type"):
+        return f"'{field}' is {_value(error)}; write a mapping ('{field.rsplit('.', 1)[-1]}:' with its fields)."
+    return f"'{field}' is {_value(error)}, which is not text; write it as text."
+
+
+def load_edition(text: str, path: str, languages: list[str]) -> Edition:
+    """edition.yml, validated: DataError for broken YAML, EditionError for a missing or wrong field
+    (and for a source title missing in a language of the site, or a source language the site lacks)."""
+    data, lines = load_mapping_lines(text, path)
+
+    def at(field: str) -> int:
+        while field and field not in lines:  # a missing field: the line of the mapping it belongs in
+            field = field.rpartition(".")[0]
+        return lines.get(field, 1)
+
+    findings = []
+    try:
+        edition = Edition.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            loc = [str(part) for part in item["loc"]]
+            field = ".".join(loc)
+            findings.append(Finding(path, at(field), edition_message(field, item, languages)))
+        edition = None
+    if edition is not None:
+        for lang in languages:
+            if lang not in edition.source.title:
+                findings.append(
+                    Finding(
+                        path, at("source.title"), f"'source.title' has no '{lang}'; add the source's title in {lang}."
+                    )
+                )
+        if edition.source.language not in edition.source.title:
+            findings.append(
+                Finding(
+                    path,
+                    at("source.language"),
+                    f"'source.language' is {edition.source.language!r}, but 'source.title' has no title in it; "
+                    "use the language of one of the titles (the source's own).",
+                )
+            )
+    if findings:
+        raise EditionError("\n".join(str(finding) for finding in sorted(findings)))
+    return edition

@@ -504,6 +504,24 @@ FAULTS = [
         errors=("docs/_data/labels.yml: label 'glossary_abbr' is missing in 'en'; add its en wording.",),
     ),
     Fault(
+        "edition-title-missing-in-a-language",
+        "edition data missing a field, or a field of the wrong type",
+        (
+            replace(
+                "docs/_data/edition.yml",
+                "    en: The role of immunological factors in the development of osteoporosis\n",
+                "",
+            ),
+        ),
+        errors=("docs/_data/edition.yml:3: 'source.title' has no 'en'; add the source's title in en.",),
+    ),
+    Fault(
+        "edition-slug-not-text",
+        "edition data missing a field, or a field of the wrong type",
+        (replace("docs/_data/edition.yml", "slug: osteoimmunology\n", "slug: [osteoimmunology]\n"),),
+        errors=("docs/_data/edition.yml:1: 'slug' is list ['osteoimmunology'], which is not text; write it as text.",),
+    ),
+    Fault(
         "unreadable-data-file",
         "unreadable data file",
         (delete("docs/_data/glossary.yml"),),

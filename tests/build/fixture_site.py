@@ -132,6 +132,15 @@ REFERENCES = """\
   status: unknown
 """
 
+EDITION = """\
+slug: osteoimmunology
+source:
+  title:
+    zh: 免疫学因素在骨质疏松发病中的作用
+    en: The role of immunological factors in the development of osteoporosis
+  language: zh
+"""
+
 CORRECTIONS = """\
 corrections: []
 notes: []
@@ -151,6 +160,7 @@ FILES = {
     "docs/_data/references.yml": REFERENCES,
     "docs/_data/corrections/fixture.yml": CORRECTIONS,
     "docs/_data/labels.yml": (ROOT / "docs" / "_data" / "labels.yml").read_text(encoding="utf-8"),
+    "docs/_data/edition.yml": EDITION,
 }
 
 

@@ -3,6 +3,8 @@ the URL and the fix; a redirect (both languages) or an anchor alias keeps the ol
 
 from __future__ import annotations
 
+import collections
+import pathlib
 import shutil
 
 import pytest
@@ -84,6 +86,35 @@ def test_removed_page(site):
         f"longer exists; {fix}",
         f"permalinks: docs/_data/permalinks.txt:{line_of(site, '/en/appendix/')}: published page '/en/appendix/' no "
         f"longer exists; {fix}",
+    ]
+
+
+def test_the_list_is_read_once_per_build_where_docs_dir_puts_it(site, monkeypatch):
+    # the list and the aliases are the site model's data files: below the configured docs_dir,
+    # read once for both language passes, and named so in the messages
+    shutil.move(site.root / "docs", site.root / "content")
+    site.write("mkdocs.yml", "docs_dir: content\n" + site.read("mkdocs.yml"))
+    listed = site.read("content/_data/permalinks.txt").splitlines()
+    for suffix in ("", ".en"):
+        (site.root / f"content/appendix{suffix}.md").unlink()
+    reads = collections.Counter()
+    read_text = pathlib.Path.read_text
+
+    def counting(path, *args, **kwargs):
+        reads[path.name] += 1
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "read_text", counting)
+    result = site.build()
+    assert reads["permalinks.txt"] == 1
+    fix = (
+        "restore it, or redirect it in mkdocs.yml (plugins: redirects: redirect_maps: 'appendix.md': "
+        "'<new page>.md'; one entry redirects both languages)."
+    )
+    assert warnings(result) == [
+        f"permalinks: content/_data/permalinks.txt:{listed.index(url) + 1}: published page '{url}' no longer exists; "
+        f"{fix}"
+        for url in ("/appendix/", "/en/appendix/")
     ]
 
 

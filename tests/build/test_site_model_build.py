@@ -5,15 +5,19 @@ configuration, and each page is tokenized once per ``mkdocs build`` (both langua
 from __future__ import annotations
 
 import collections
+import pathlib
+import re
 import shutil
 
 import pytest
 import yaml
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 import sitehook
 from faults import FAULTS
 from fixture_site import FixtureSite
+from sitebuild import ROOT
 from sitecheck import markdown
 
 FIXTURE_PAGES = {
@@ -62,6 +66,10 @@ def test_languages_come_from_the_config(site):
     site.write("docs/chapter.fr.md", "# 1 Chapitre { #chapter }\n")
     labels = yaml.safe_load(site.read("docs/_data/labels.yml"))
     site.write("docs/_data/labels.yml", yaml.safe_dump({**labels, "fr": labels["en"]}, allow_unicode=True))
+    # the source's title is needed in every language of the site
+    site.replace(
+        "docs/_data/edition.yml", "  language: zh\n", "    fr: Le rôle des facteurs immunologiques\n  language: zh\n"
+    )
     model = configured_model(site)
     assert (model.languages, model.default_language) == (("zh", "en", "fr"), "zh")
     page = model.page("chapter.fr.md")
@@ -126,3 +134,95 @@ def test_a_new_build_makes_a_new_model_from_the_files_as_they_are(site):
     second = sitehook.last_site_model()
     assert second is not first
     assert "骨吸收明显增加" in second.page("chapter.md").text
+
+
+def citing(site: FixtureSite) -> FixtureSite:
+    """The fixture with hooks/citation.py, which reads edition.yml (its cite box template only)."""
+    site.replace("mkdocs.yml", "site_name: fixture\n", "site_name: fixture\nsite_url: https://example.org/fixture/\n")
+    site.replace("mkdocs.yml", "  language: zh\n", "  language: zh\n  custom_dir: overrides\n")
+    site.write("overrides/partials/section-cite.html", (ROOT / "overrides/partials/section-cite.html").read_text())
+    site.append("mkdocs.yml", "  - hooks/citation.py\n")
+    return site
+
+
+def test_edition_is_read_once_per_build_and_cited_in_every_language(site, monkeypatch):
+    reads = collections.Counter()
+    read_text = pathlib.Path.read_text
+
+    def counting(path, *args, **kwargs):
+        reads[path.name] += 1
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "read_text", counting)
+    result = citing(site).build()
+    assert (result.ok, result.warnings, result.crash) == (True, [], None), result.log
+    assert reads["edition.yml"] == 1  # both language passes: the model's one reading
+    # each pass cites with it: the whole edition's files are named by its slug
+    assert (site.root / "site/cite/osteoimmunology.ris").is_file()
+    assert (site.root / "site/en/cite/osteoimmunology.ris").is_file()
+    assert sitehook.last_site_model().data.edition.source.title["en"].startswith("The role of immunological")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "  language: zh\n",
+            "  language: fr\n",
+            "docs/_data/edition.yml:6: 'source.language' is 'fr', but 'source.title' has no title in it; "
+            "use the language of one of the titles (the source's own).",
+        ),
+        (
+            "slug: osteoimmunology\n",
+            "",
+            "docs/_data/edition.yml:1: 'slug' is missing; add the edition's short name, which names its "
+            "RIS/BibTeX and PDF files ('slug: osteoimmunology').",
+        ),
+        (
+            "    zh: 免疫学因素在骨质疏松发病中的作用\n",
+            "    zh: 2024\n",
+            "docs/_data/edition.yml:4: 'source.title.zh' is int 2024, which is not text; write it as text.",
+        ),
+        (
+            "  language: zh\n",
+            "  language: [zh]\n",
+            "docs/_data/edition.yml:6: 'source.language' is list ['zh'], which is not text; write it as text.",
+        ),
+    ],
+    ids=["source-language-without-title", "no-slug", "title-not-text", "language-not-text"],
+)
+def test_a_bad_edition_stops_the_build_with_its_line_never_a_traceback(site, old, new, message):
+    citing(site).replace("docs/_data/edition.yml", old, new)
+    result = site.build()
+    assert (result.ok, result.crash) == (False, None), result.crash
+    assert result.errors == [message]
+
+
+def test_the_head_commit_is_asked_once_per_build(site, monkeypatch):
+    asked = []
+    monkeypatch.setattr(sitehook.history, "head_commit", lambda root: asked.append(root) or "c0ffee")
+    config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    config = config.plugins.on_config(config)
+    assert [sitehook.head_commit(config) for _pass in range(3)] == ["c0ffee"] * 3
+    assert asked == [site.root]  # the corrections' history and the citation hook share one answer
+    config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    assert sitehook.head_commit(config.plugins.on_config(config)) == "c0ffee" and len(asked) == 2  # a new build
+
+
+def test_a_page_is_not_read_again_for_its_citations_and_keeps_their_numbers(site, monkeypatch):
+    # the references hook renders a page's citations from the model (the numbers the references
+    # page links back to), placed in the Markdown MkDocs reads below the front matter
+    site.write("docs/chapter.md", "---\ndescription: 章节\n---\n\n" + site.read("docs/chapter.md"), dedent=False)
+    tokenized = collections.Counter()
+    tokenize = markdown.tokenize
+    monkeypatch.setattr(markdown, "tokenize", lambda text: tokenized.update([text]) or tokenize(text))
+    result = site.build()
+    assert (result.ok, result.warnings, result.crash) == (True, [], None), result.log
+    model = sitehook.last_site_model()
+    bodies = {get_data(page.text)[0].rstrip("\n") for page in model.pages}
+    assert [text for text in tokenized if text.rstrip("\n") in bodies and text not in model.sources.values()] == []
+    html = (site.root / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'id="(cite-\d+)"', html) == ["cite-1", "cite-2"]
+    assert re.findall(r'href="\.\./references/#(ref-\d+)"', html)[:2] == ["ref-1", "ref-2"]
+    listing = (site.root / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="\.\./chapter/#(cite-\d+)"', listing) == ["cite-1", "cite-2"]

@@ -267,11 +267,11 @@ def test_the_corrections_dates_are_read_anew_after_a_new_commit(project, monkeyp
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "first", when="2026-03-01T00:00:00Z")
     corrections = "docs/_data/corrections"
-    assert corrections_history.recorded_dates(project, corrections) == {"first": dt.date(2026, 3, 1)}
+    assert corrections_history.recorded_dates(project, corrections, head(project)) == {"first": dt.date(2026, 3, 1)}
     (folder / "a.yml").write_text("corrections:\n  - id: first\n  - id: second\n", encoding="utf-8")
     git(project, "commit", "-q", "-am", "second", when="2026-04-01T00:00:00Z")
     dates = {"first": dt.date(2026, 3, 1), "second": dt.date(2026, 4, 1)}
-    assert corrections_history.recorded_dates(project, corrections) == dates
+    assert corrections_history.recorded_dates(project, corrections, head(project)) == dates
     monkeypatch.setattr(corrections_history, "date_caches", {})  # a new build process
     monkeypatch.setattr(corrections_history, "git_log_patch", lambda *args: pytest.fail("git asked again"))
-    assert corrections_history.recorded_dates(project, corrections) == dates
+    assert corrections_history.recorded_dates(project, corrections, head(project)) == dates

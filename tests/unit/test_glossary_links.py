@@ -105,3 +105,22 @@ def test_a_figures_lead_in_is_not_linked(lang):
     links = BeautifulSoup(html, "html.parser").select("a.glossary-link")
     # the same words after the diagram, in the source's text, are linked; the lead-in not
     assert len(links) == 1 and links[0].find_parent("em") is None
+
+
+DIAGRAM = (
+    '<div class="diagram" tabindex="0"><svg id="fig-1" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9">'
+    "<title>破骨细胞</title><foreignObject><div><p>破骨细胞</p></div></foreignObject>"
+    '<svg viewBox="0 0 1 1"><text>破骨细胞</text></svg><path d="M0 0"/></svg></div>'
+)
+
+
+@pytest.mark.parametrize("placeholder", ["", '<p><svg data-glossary-set-aside="0"></svg></p>'])
+def test_a_diagrams_svg_comes_back_as_drawn_and_unlinked(placeholder):
+    """The diagrams' SVG is set aside while the page is parsed: back byte for byte (viewBox,
+    foreignObject and self-closed paths as drawn), nothing linked inside it, and the words
+    after it still linked; a page that holds the placeholder's own text is parsed whole."""
+    page = f"<h1 id='x'>1 x</h1>{placeholder}<p>破骨细胞</p>{DIAGRAM}<p>RANKL 与破骨细胞</p>"
+    html = link_first_uses(page, first_use_terms(RECORDS, "zh"), first_use_abbreviations(RECORDS), "zh", "g/", "t")
+    assert (DIAGRAM in html) == (placeholder == "")
+    assert html.count('class="glossary-link"') == 2  # 破骨细胞 before the figure, RANKL after it
+    assert BeautifulSoup(html, "html.parser").svg.find("a") is None

@@ -115,7 +115,7 @@ def test_different_headings_cannot_be_paired():
 
 def test_page_has_headings_in_page_language_and_two_columns_per_row():
     pairs, _ = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN)
-    markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang: text)
+    markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang, line: text)
     assert markdown.startswith("---\nsearch:\n  exclude: true\n")
     assert "# 中英对照：1.1 小节 { #part }" in markdown
     assert "## 要点 { #key-points }" in markdown

@@ -192,10 +192,11 @@ def test_a_parallel_view_is_rendered_anew_when_any_input_changes(config, monkeyp
     assert rendered == []  # each from its file
 
 
-# what each hook's page rendering reads from its state, besides the page
+# what each hook's page rendering reads from its state, besides the page (and the site model's
+# section titles)
 BUILD_DATA = {
-    "references": ["labels", "by_number", "valid", "sites", "section_titles"],
-    "editorial": ["labels", "corrections", "notes", "titles"],
+    "references": ["labels", "by_number", "valid", "sites"],
+    "editorial": ["labels", "corrections", "notes"],
 }
 
 
@@ -214,6 +215,7 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
     hook = importlib.import_module(hook_name)  # hooks/references.py, hooks/editorial.py
     monkeypatch.setenv("RENDER_CACHE_DIR", str(tmp_path / "rendered"))
     model = SimpleNamespace(path_of=lambda uri: f"docs/{uri}", identity=lambda uri: (uri.removesuffix(".md"), "zh"))
+    titles = {("t", "zh", "t-cells"): "1.3 T 细胞"}
     monkeypatch.setattr(hook, "site_model", lambda config: model, raising=False)
     language = {"lang": "zh"}
     monkeypatch.setattr(hook, "current_language", lambda config: language["lang"])
@@ -221,7 +223,7 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
 
     def render(markdown, *args):
         rendered.append(markdown)
-        return repr((markdown, args[-1] if hook_name == "editorial" else language["lang"], sorted(hook.state)))
+        return repr((markdown, args[0] if hook_name == "editorial" else language["lang"], sorted(hook.state)))
 
     monkeypatch.setattr(hook, "rendered", render)
     site = CitationSite("docs/t.md", "t", "zh", 3, "[@1]", (1,), "cite-1", "t-cells")
@@ -231,10 +233,8 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
         "by_number": {1: record},
         "valid": [record],
         "sites": [site],
-        "section_titles": {("t", "zh", "t-cells"): "1.3 T 细胞"},
         "corrections": [record],
         "notes": [("docs/_data/corrections/a.yml", record)],
-        "titles": {("t", "zh", "t-cells"): "1.3 T 细胞"},
     }
     other = Record(1, {"n": 1, "id": "n1", "title": "RANKL and OPG"})
     changes = {
@@ -242,14 +242,13 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
         "by_number": {1: other},
         "valid": [other],
         "sites": [CitationSite("docs/t.md", "t", "zh", 4, "[@1]", (1,), "cite-1", "t-cells")],
-        "section_titles": {("t", "zh", "t-cells"): "1.3 T淋巴细胞"},
         "corrections": [other],
         "notes": [("docs/_data/corrections/a.yml", other)],
-        "titles": {("t", "zh", "t-cells"): "1.3 T淋巴细胞"},
     }
     results = []
 
-    def page_text(markdown="T 细胞[@1]。", uri="t.md", **state):
+    def page_text(markdown="T 细胞[@1]。", uri="t.md", section_titles=titles, **state):
+        model.section_titles = section_titles
         monkeypatch.setattr(hook, "state", {**base, **state})
         return hook.on_page_markdown(markdown, fake_page(uri), config, None)
 
@@ -262,6 +261,7 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
         results.append(page_text(uri="b.md"))
     for name in BUILD_DATA[hook_name]:
         results.append(page_text(**{name: changes[name]}))
+    results.append(page_text(section_titles={("t", "zh", "t-cells"): "1.3 T淋巴细胞"}))
     assert len(rendered) == len(results)  # each change rendered the page anew
     rendered.clear()
     assert page_text() == results[0] and rendered == []  # the same inputs: from the file

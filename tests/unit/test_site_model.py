@@ -31,7 +31,7 @@ def test_pages_are_ordered_as_the_checks_report_them_and_parsed_once():
         ["zh", "en"],
         "zh",
         {"autoimmune.md": CHAPTER, "autoimmune/lupus.en.md": "# Lupus { #lupus }\n", "index.md": "# Home\n"},
-        SiteData(None, {}, None, None, ([], []), (), []),
+        SiteData(None, {}, None, None, ([], []), (), [], None),
     )
     # by path parts, as the checks sorted Path objects: a folder's pages before a same-named file
     assert [page.path for page in site.pages] == ["docs/autoimmune/lupus.en.md", "docs/autoimmune.md", "docs/index.md"]

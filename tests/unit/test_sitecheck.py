@@ -15,7 +15,7 @@ from sitecheck.glossary import (
     variant_findings,
 )
 from sitecheck.markdown import expand_citation, parse_headings, parse_sections
-from sitecheck.pages import citation_sites, page_key, relative_link
+from sitecheck.pages import body_line, relative_link, sites_in_lines, sites_of
 from sitecheck.parity import heading_findings, missing_translations
 from sitecheck.references import citation_markdown
 
@@ -61,8 +61,12 @@ def test_sections_collect_their_citations_outside_code():
     ]
 
 
+def citation_sites(path: str, page: str, lang: str, text: str):
+    return sites_of(path, page, lang, parse_sections(text))
+
+
 def test_citation_sites_number_markers_per_page():
-    sites = citation_sites("docs/immunology/cytokines.en.md", PAGE)
+    sites = citation_sites("docs/immunology/cytokines.en.md", "immunology/cytokines", "en", PAGE)
     assert [(s.anchor, s.numbers, s.lang, s.page) for s in sites][-1] == (
         "cite-4",
         (9, 10, 11),
@@ -71,15 +75,28 @@ def test_citation_sites_number_markers_per_page():
     )
 
 
-def test_page_key_and_relative_link():
-    assert page_key("docs/autoimmune/lupus.en.md") == ("autoimmune/lupus", "en")
-    assert page_key("docs/index.md") == ("index", "zh")
+def test_the_sites_of_part_of_a_page_keep_the_page_numbers():
+    # a block of the parallel view (lines 3-4), or the Markdown below a page's front matter
+    sites = citation_sites("docs/x.md", "x", "zh", "a[@1]\n\nb[@2]\nc[@3]\n\nd[@4]\n")
+    assert [(s.anchor, s.line, s.raw) for s in sites_in_lines(sites, 3, 4)] == [
+        ("cite-2", 1, "[@2]"),
+        ("cite-3", 2, "[@3]"),
+    ]
+    assert [s.anchor for s in sites_in_lines(sites, 3)] == ["cite-2", "cite-3", "cite-4"]
+    source = "---\ndescription: x\n---\n\n# T { #t }\n\na[@1]\n"
+    assert body_line(source, "# T { #t }\n\na[@1]") == 5
+    assert body_line(source, source) == 1
+    assert body_line(source, "# T { #t }\n\na[@1] and more") is None  # not the rest of the source
+    assert body_line(source, "T { #t }\n\na[@1]") is None  # not from a line's start
+
+
+def test_relative_link():
     assert relative_link("immunology/t-cells", "references") == "../references.md"
     assert relative_link("abstract", "references") == "references.md"
 
 
 def test_citation_range_expands_to_one_link_per_number():
-    site = citation_sites("docs/x.md", "a[@9-11]\n")[0]
+    site = citation_sites("docs/x.md", "x", "en", "a[@9-11]\n")[0]
     labels = {"citation_unknown": "unknown", "stop": ". ", "reference_claim": "Claim", "colon": ": "}
     records = {10: Record(1, {"n": 10, "status": "unknown", "claim": {"en": 'Tregs "regulate"'}})}
     html = citation_markdown(site, records, "en", labels)
