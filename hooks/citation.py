@@ -45,9 +45,19 @@ from sitecheck.citation import (
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.history import TAG_REF_FORMAT, history_log, last_changes, last_commit_times, tags_by_commit
 from sitecheck.markdown import Heading, parse_headings
+from sitecheck.model import html_language
 from sitecheck.parallel import PARALLEL_DIR
 from sitecheck.schema import Edition
-from sitehook import GIT_PLUGIN, build_date, current_language, head_commit, read_labels, root_of, site_model
+from sitehook import (
+    GIT_PLUGIN,
+    build_date,
+    current_language,
+    head_commit,
+    project_relative,
+    read_labels,
+    root_of,
+    site_model,
+)
 
 CITE_DIR = "cite"
 EDITION_MARKER = "[[cite-edition]]"
@@ -208,13 +218,14 @@ def _commit_times(config) -> dict[str, int]:
     on disk per commit checked out, beside the git plugin's dates (history does not change)."""
     if "commit_times" not in state:
         root = root_of(config)
+        docs = project_relative(config, Path(config.docs_dir))  # the model's docs_dir
         if not state.get("head"):
-            state["commit_times"] = last_commit_times(root, "docs")
+            state["commit_times"] = last_commit_times(root, docs)
             return state["commit_times"]
         code = Path(sitecheck_history.__file__).read_bytes()
         path = git_dates_folder(root) / f"commit-times-{file_key(code, state['head'])}.json"
         cache = open_cache(git_date_caches, path, commit_times)
-        state["commit_times"] = cache.get("docs", lambda: last_commit_times(root, "docs"), keep=bool)
+        state["commit_times"] = cache.get(docs, lambda: last_commit_times(root, docs), keep=bool)
     return state["commit_times"]
 
 
@@ -234,9 +245,10 @@ def page_updated(page, config) -> dt.date:
     locale = getattr(page.file, "locale", None) or plugin.config.get("locale") or current_language(config)
     timestamp = None
     if page.file.src_uri.startswith(PARALLEL_DIR + "/"):
-        # a view generated from the chapter's two files: the newer of their dates
-        chapter = page.file.src_uri[len(PARALLEL_DIR) + 1 :].removesuffix(".md").removesuffix(".en")
-        stamps = [_commit_times(config).get(f"{chapter}{suffix}.md") for suffix in ("", ".en")]
+        # a view generated from the chapter's files (one per language): the newest of their dates
+        site = site_model(config)
+        chapter = site.identity(page.file.src_uri)[0][len(PARALLEL_DIR) + 1 :]
+        stamps = [_commit_times(config).get(source.src_uri) for source in site.pages if source.key == chapter]
         if all(stamps):
             timestamp = max(stamps)
     elif not page.meta.get(f"{DATE_META}_hash") and os.environ.get("SOURCE_DATE_EPOCH"):
@@ -345,7 +357,7 @@ def edition_data(config) -> Edition:
 def edition(config) -> Citable:
     slug = edition_data(config).slug
     newest = max(state["updated"].values(), default=state["built"])
-    root = config.site_url.rstrip("/") + "/" + ("" if current_language(config) == "zh" else "en/")
+    root = config.site_url.rstrip("/") + "/" + site_model(config).url_prefix(current_language(config))
     return _citable(config, f"{slug}-{current_language(config)}", config.site_name, root, newest)
 
 
@@ -373,7 +385,7 @@ def _cite_box(config, item: Citable, page_url: str, file_stem: str, section_id: 
 
 
 def _cite_prefix(config) -> str:
-    return "" if current_language(config) == "zh" else "en/"
+    return site_model(config).url_prefix(current_language(config))
 
 
 def _pdf_url(config) -> str | None:
@@ -392,7 +404,7 @@ def on_page_context(context, page, config, nav):
     context["citation"] = {
         "title": state["titles"].get(url, page.title),
         "language": lang,
-        "html_language": "zh-Hans" if lang == "zh" else lang,
+        "html_language": html_language(lang),
         "date": state["updated"].get(url, state["built"]),
         "publisher": config.site_name,
         "url": url,

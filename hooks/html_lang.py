@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
+from sitecheck.model import html_language
 from sitehook import current_language
-
-HTML_LANG_RE = re.compile(r'(<html\b[^>]*\blang=")zh(")')
-# the tag each language's pages declare, where it is not the bare language (also the print page's)
-HTML_LANG = {"zh": "zh-Hans"}
 
 
 def on_post_page(output, page, config):
-    if current_language(config) != "zh":
+    lang = current_language(config)
+    tag = html_language(lang)  # the one table of tags (sitecheck/model.py)
+    if tag == lang:
         return output
-    return HTML_LANG_RE.sub(r"\1zh-Hans\2", output, count=1)
+    return re.sub(rf'(<html\b[^>]*\blang="){re.escape(lang)}(")', rf"\g<1>{tag}\g<2>", output, count=1)

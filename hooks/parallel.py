@@ -97,8 +97,7 @@ def on_page_markdown(markdown, page, config, files):
 def parallel_file(config, page: str, lang: str) -> File:
     """A generated page, not in the nav, at the URL the language's pages use."""
     view = File.generated(config, parallel_src_uri(page, lang), content="", inclusion=InclusionLevel.NOT_IN_NAV)
-    prefix = "" if lang == "zh" else f"{lang}/"
-    view.dest_uri = f"{prefix}{PARALLEL_DIR}/{page_url(page)}index.html"
+    view.dest_uri = f"{site_model(config).url_prefix(lang)}{PARALLEL_DIR}/{page_url(page)}index.html"
     view.name = Path(page).name  # 'index' stays an index page, as static-i18n does for x.en.md
     return view
 

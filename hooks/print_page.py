@@ -25,12 +25,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import printfonts
-from html_lang import HTML_LANG
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import plugin_internals
 from sitecheck import printpage
+from sitecheck.model import html_language
 from sitehook import build_date, current_language, read_labels
 
 FONT_DIR = "fonts"  # beside the print page
@@ -61,7 +61,7 @@ def on_post_build(config):
         raise PluginError(f"print page: mkdocs-print-site-plugin wrote no {path}; see hooks/plugin_internals.py.")
     lang = current_language(config)
     soup = printpage.parse(path.read_text(encoding="utf-8"))
-    printpage.set_language(soup, HTML_LANG.get(lang, lang))
+    printpage.set_language(soup, html_language(lang))
     printpage.link_diagrams(soup, state.get("page_urls", {}), plugin_internals.print_page_anchor)
     printpage.title_from_cover(soup)
     printpage.open_details(soup)

@@ -23,8 +23,9 @@ import resvg_py
 from mkdocs.exceptions import PluginError
 
 from sitecheck.diskcache import cache_folder, file_key, kept_bytes
+from sitecheck.model import html_language
 from sitecheck.webapp import APPLE_TOUCH_ICON, MANIFEST_ICONS, WebAppError, icon_svg, manifest, primary_colour
-from sitehook import current_language, is_default_language_build, read_data, read_labels, root_of
+from sitehook import current_language, is_default_language_build, read_data, read_labels, root_of, site_model
 
 MANIFEST = "manifest.webmanifest"
 ICON_DIR = "assets/images/webapp"
@@ -94,7 +95,7 @@ def write_icons(config) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for icon in (*MANIFEST_ICONS, APPLE_TOUCH_ICON):
         try:
-            svg = icon_svg(favicon, STATE.theme_colour, icon.purpose, f"docs/{relative}")
+            svg = icon_svg(favicon, STATE.theme_colour, icon.purpose, site_model(config).path_of(relative))
         except WebAppError as error:
             raise PluginError(str(error)) from error
         (target / icon.file).write_bytes(icon_png(config, svg, icon.size))
@@ -121,7 +122,7 @@ def on_post_build(config):
         name=config.site_name,
         short_name=read_labels(config)[lang]["app_short_name"],
         description=config.site_description or "",
-        lang="zh-Hans" if lang == "zh" else lang,  # as hooks/html_lang.py
+        lang=html_language(lang),
         root="../" * root.count("/"),
         icon_dir=ICON_DIR,
         theme_colour=STATE.theme_colour,

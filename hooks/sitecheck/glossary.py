@@ -310,11 +310,20 @@ def _term_test(term: str):
     if re.search(r"[\u4e00-\u9fff]", term):
         literal = term.replace(" ", "")
         return lambda text, _folded_text: literal in text
-    pattern = term_pattern(term)
     if not term.isascii():
+        pattern = term_pattern(term)
         return lambda text, _folded_text: pattern.search(text) is not None
     needle = _folded(term)
-    return lambda text, folded_text: needle in folded_text and pattern.search(text) is not None
+    compiled: list[re.Pattern] = []  # compiled when first needed: most terms are not in most sections
+
+    def found(text: str, folded_text: str) -> bool:
+        if needle not in folded_text:
+            return False
+        if not compiled:
+            compiled.append(term_pattern(term))
+        return compiled[0].search(text) is not None
+
+    return found
 
 
 def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[str, list[tuple[str, str, str]]]:

@@ -66,6 +66,7 @@ class InlineCode:
 # where Python's html.parser took 0.4 s (the CSP's share of a cold build). Script text is raw
 # text to both (no character references decoded), and every page of the site gives the same
 # scripts and handlers as html.parser did (tests/site/test_headers_file.py compares them).
+_PARSER = etree.HTMLParser(collect_ids=False)  # no index of the ids, which nothing here looks up
 _EVENT_HANDLERS = etree.XPath("//@*[starts-with(name(), 'on')]")
 _INLINE_SCRIPTS = etree.XPath("//script[not(@src)]")
 
@@ -77,7 +78,7 @@ def inline_code(html: str) -> InlineCode:
     so the text is normalised the same way first.
     """
     found = InlineCode()
-    root = etree.HTML(html.replace("\r\n", "\n").replace("\r", "\n"))
+    root = etree.HTML(html.replace("\r\n", "\n").replace("\r", "\n"), _PARSER)
     if root is None:  # no element at all
         return found
     for attribute in _EVENT_HANDLERS(root):

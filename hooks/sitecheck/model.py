@@ -20,6 +20,15 @@ from .markdown import Blocks, Heading, Parsed, Section
 from .pages import CitationSite, sites_of
 from .schema import Checked, Edition
 
+# The language tag (BCP 47) the pages of a language declare where it is not the bare code: Chinese
+# pages are Simplified Chinese (screen readers and font selection use the script subtag). The html
+# element, the print page, the web app manifest, citation metadata and the parallel view's columns.
+HTML_LANGUAGE = {"zh": "zh-Hans"}
+
+
+def html_language(lang: str) -> str:
+    return HTML_LANGUAGE.get(lang, lang)
+
 
 def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str | None) -> tuple[str, str | None]:
     """The page key and language of a source file below ``docs_dir``, named the way
@@ -142,6 +151,10 @@ class Site:
         """(key, language) of any page's source, generated pages included."""
         page = self.page(src_uri)
         return (page.key, page.lang) if page else page_identity(src_uri, self.languages, self.default_language)
+
+    def url_prefix(self, lang: str) -> str:
+        """The folder of a language's pages below the site root: "" for the default, else "en/"."""
+        return "" if lang == self.default_language else f"{lang}/"
 
     def path_of(self, src_uri: str) -> str:
         """The project-relative path of a source below docs_dir."""

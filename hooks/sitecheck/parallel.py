@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from .findings import Finding
 from .markdown import HEADING_ID_RE, HEADING_RE, parsed
+from .model import html_language
 from .sections import page_url
 from .templates import fragment, render
 
@@ -32,7 +33,6 @@ ATTR_LIST_LINE_RE = re.compile(r"^(\s*\{:?[^}\n]*?)#([A-Za-z][\w-]*)([^}\n]*\}\s
 CHAPTER_RE = re.compile(r"^!!! objectives\b", re.M)
 # Where the generated pages live, below each language's root
 PARALLEL_DIR = "parallel"
-COLUMN_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ def prefix_ids(text: str, prefix: str) -> str:
 
 
 def _row(zh: str, en: str, kind: str) -> str:
-    columns = [{"lang": COLUMN_LANG["zh"], "body": zh}, {"lang": COLUMN_LANG["en"], "body": en}]
+    columns = [{"lang": html_language("zh"), "body": zh}, {"lang": html_language("en"), "body": en}]
     return fragment("parallel-row.md", kind=kind, columns=columns)
 
 

@@ -145,7 +145,7 @@ def citing(site: FixtureSite) -> FixtureSite:
     return site
 
 
-def test_edition_is_read_once_per_build_and_cited_in_every_language(site, monkeypatch):
+def test_each_data_file_is_read_once_per_build_and_edition_cited_in_every_language(site, monkeypatch):
     reads = collections.Counter()
     read_text = pathlib.Path.read_text
 
@@ -156,7 +156,10 @@ def test_edition_is_read_once_per_build_and_cited_in_every_language(site, monkey
     monkeypatch.setattr(pathlib.Path, "read_text", counting)
     result = citing(site).build()
     assert (result.ok, result.warnings, result.crash) == (True, [], None), result.log
-    assert reads["edition.yml"] == 1  # both language passes: the model's one reading
+    # both language passes, every hook: the model's one reading of each data file
+    data_files = [path.name for path in (site.root / "docs/_data").rglob("*") if path.is_file()]
+    assert sorted(data_files) == ["edition.yml", "fixture.yml", "glossary.yml", "labels.yml", "references.yml"]
+    assert {name: reads[name] for name in data_files} == dict.fromkeys(data_files, 1)
     # each pass cites with it: the whole edition's files are named by its slug
     assert (site.root / "site/cite/osteoimmunology.ris").is_file()
     assert (site.root / "site/en/cite/osteoimmunology.ris").is_file()

@@ -99,6 +99,18 @@ def test_a_build_with_every_text_cached_never_loads_jieba(search_module, monkeyp
     assert search_words("骨质疏松症") == words
 
 
+def test_the_glossarys_terms_go_to_jieba_once_a_build_not_once_a_text(search_module, monkeypatch):
+    loads = []
+    monkeypatch.setattr(glossary, "load_search_dictionary", lambda records: loads.append(records))
+    glossary.segment_search_text(search_module.config, [])
+    for text in ("骨免疫一", "骨免疫二", "骨免疫三"):  # three texts not in the cache
+        assert "".join(search_words(text)) == text
+    assert len(loads) == 1
+    glossary.segment_search_text(search_module.config, [])  # the next build (or language pass)
+    search_words("骨免疫四")
+    assert len(loads) == 2
+
+
 # --- the glossary's links, kept on disk per page (hooks/glossary.py linked_page) ---------
 
 PAGE = '<h2 id="a">1.3 细胞因子</h2><p>破骨细胞分泌 IL-17。</p>'

@@ -12,6 +12,7 @@ from sitecheck.glossary import (
     jieba_user_dictionary,
     sort_key,
     text_of,
+    usage,
     variant_findings,
 )
 from sitecheck.markdown import expand_citation, parse_headings, parse_sections
@@ -160,6 +161,60 @@ def test_chinese_glossary_sorts_by_pinyin():
         "骨密度",
         "破骨细胞",
     ]
+
+
+USAGE_RECORDS = [
+    Record(1, {"id": "b-cell", "zh": "B 淋巴细胞", "en": "B lymphocyte"}),
+    Record(2, {"id": "osteoclast", "zh": "破骨细胞", "en": "osteoclast"}),
+    Record(3, {"id": "il-17", "zh": "白细胞介素 17", "en": "interleukin 17", "abbr": "IL-17"}),
+    Record(4, {"id": "lipid", "zh": "脂质", "en": "lipid"}),
+]
+USAGE_PAGES = {
+    "zh": """# 1 免疫 { #immunology }
+
+## 1.1 B 细胞 { #b }
+
+B淋巴细胞与破骨 细胞。
+
+## 要点 { #key-points }
+
+脂质
+
+## 1.2 其他 { #other }
+
+IL-17A 与 il-17。
+""",
+    "en": """# 1 Immunology { #immunology }
+
+## 1.1 B cells { #b }
+
+B LYMPHOCYTES and preosteoclasts; LİPİD.
+
+## Key points { #key-points }
+
+lipid
+
+## 1.2 Other { #other }
+
+Osteoclasts-like and IL-17.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        # Chinese: spaces do not count (B 淋巴细胞 = B淋巴细胞, 破骨 细胞 = 破骨细胞); not in key points;
+        # an abbreviation matches in any case, as a whole word (IL-17A is not a use of IL-17)
+        ("zh", {"b-cell": ["b"], "osteoclast": ["b"], "il-17": ["other"]}),
+        # English: any case, plurals, word edges ('preosteoclasts' is not a use; 'Osteoclasts-like'
+        # is), and re's IGNORECASE reading of 'i' (the Turkish İ in 'LİPİD')
+        ("en", {"b-cell": ["b"], "lipid": ["b"], "osteoclast": ["other"], "il-17": ["other"]}),
+    ],
+)
+def test_usage_lists_the_numbered_sections_that_use_a_term(lang, expected):
+    found = usage(USAGE_RECORDS, {"immunology": USAGE_PAGES[lang]}, lang)
+    assert {entry: [anchor for _page, anchor, _title in places] for entry, places in found.items()} == expected
 
 
 def test_note_markers_and_their_findings():
