@@ -139,3 +139,26 @@ def test_chapter_printout_carries_its_reference_list(printed, lang, path):
         claim = tab.locator(f'.chapter-references [data-ref="{n}"] .chapter-reference__claim').inner_text()
         assert f"[{n}]" in listing, f"reference {n} is not in the printed list"
         assert squash(claim)[:30] in listing, f"reference {n}: its claim is not printed"
+
+
+def test_a_chapter_printed_with_a_dark_system_setting_is_on_white_paper(browser, base_url, tmp_path):
+    """The dark palette's color-scheme <meta> ("dark") painted the margins around the printed
+    content near-black; print.css gives the printout a light colour scheme."""
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{base_url}/en/immunology/cytokines/")
+        assert tab.evaluate("() => document.querySelector('meta[name=color-scheme]').content") == "dark"
+        pdf = tmp_path / "dark.pdf"
+        tab.pdf(path=str(pdf), format="A4", print_background=True)
+    finally:
+        context.close()
+    subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    image = next(tmp_path.glob("page*.ppm")).read_bytes()
+    magic, size, _depth, pixels = image.split(b"\n", 3)
+    width, height = map(int, size.split())
+    assert magic == b"P6"
+    # a corner of the page and the middle of its left margin
+    for x, y in [(1, 1), (2, height // 2)]:
+        at = (y * width + x) * 3
+        assert min(pixels[at : at + 3]) > 240, (x, y, tuple(pixels[at : at + 3]))
