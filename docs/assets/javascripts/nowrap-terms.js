@@ -29,13 +29,17 @@
     node.replaceWith(fragment);
   }
 
+  // Elements are visited too, so a skipped element drops its whole subtree at once (asking
+  // each text node's ancestors with closest() was most of this script's time on the glossary);
+  // only text with a hyphen can hold a term
   function setUp() {
     document.querySelectorAll(".md-content .md-typeset").forEach(function (root) {
-      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
         acceptNode: function (node) {
-          return node.parentElement && node.parentElement.closest(SKIP)
-            ? NodeFilter.FILTER_REJECT
-            : NodeFilter.FILTER_ACCEPT;
+          if (node.nodeType === Node.ELEMENT_NODE) {
+            return node.matches(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+          }
+          return node.nodeValue.indexOf("-") >= 0 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
         },
       });
       var nodes = [];
