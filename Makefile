@@ -18,6 +18,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Diagrams are drawn at build time (hooks/diagrams.py); targets that publish or
 # test never fall back to drawing them in the reader's browser
 REQUIRE_BROWSER := DIAGRAMS_REQUIRE_BROWSER=1
+# Two pytest-xdist workers, one per core: the tests and the session's builds use both cores;
+# tests that share a costly fixture stay together (tests/conftest.py, worker_group)
+TEST_WORKERS ?= --numprocesses=2
 
 .PHONY: help
 help: ## List the targets with a one-line description
@@ -93,7 +96,7 @@ serve: setup build ## Build, then serve the site on http://127.0.0.1:8000 with l
 
 .PHONY: test
 test: setup system-packages ## Run the whole test suite (build, HTML, hooks, browser)
-	$(REQUIRE_BROWSER) $(BIN)/pytest
+	$(REQUIRE_BROWSER) $(BIN)/pytest $(TEST_WORKERS)
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

@@ -37,7 +37,7 @@ from sitecheck.diagrams import (
     replace_blocks,
     svg_id,
 )
-from sitecheck.diskcache import cache_folder, file_key, kept_text
+from sitecheck.diskcache import cache_folder, file_key, kept_text, write_whole
 from sitecheck.parity import mermaid_blocks
 from sitehook import project_relative, report, root_of, site_model
 
@@ -101,10 +101,7 @@ def draw(source: str, page, config) -> str | None:
         report(log, [error_finding(path, line, result["error"])])
         return None
     state["drawn"] += 1
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".part")
-    partial.write_text(result["svg"], encoding="utf-8")
-    partial.replace(cached)
+    write_whole(cached, result["svg"].encode("utf-8"))  # a temporary name per process: two builds may draw it
     return finished_figure(result["svg"], key)
 
 

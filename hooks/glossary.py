@@ -40,7 +40,7 @@ from sitecheck.glossary import (
     variant_findings,
     variants,
 )
-from sitehook import current_language, is_default_language_build, nav_order, report, site_model
+from sitehook import current_language, is_default_language_build, nav_order, report, root_of, site_model
 
 log = get_plugin_logger("glossary")
 
@@ -165,7 +165,7 @@ def segment_search_text(config, records) -> None:
         import jieba
     except ImportError:  # search then indexes without segmentation
         return
-    folder = cache_folder(Path(config.config_file_path).parent, "search-segments", "SEARCH_SEGMENTS_CACHE_DIR")
+    folder = cache_folder(root_of(config), "search-segments", "SEARCH_SEGMENTS_CACHE_DIR")
     key = file_key(jieba.__version__, jieba_dictionary_digest(jieba), jieba_user_dictionary(records))
     path = folder / f"{key}.json"
     cache = open_cache(segment_caches, path, words_of_a_text)
@@ -237,7 +237,7 @@ def glossary_listing(config, content: dict[str, str], lang: str) -> str:
 
 
 def glossary_cache_folder(config) -> Path:
-    return cache_folder(Path(config.config_file_path).parent, "glossary-links", "GLOSSARY_LINKS_CACHE_DIR")
+    return cache_folder(root_of(config), "glossary-links", "GLOSSARY_LINKS_CACHE_DIR")
 
 
 def sitecheck_code() -> bytes:

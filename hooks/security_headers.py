@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 import sitecheck.headers
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.headers import InlineCode, fingerprinted, handler_findings, inline_code, script_hashes
+from sitehook import root_of
 
 log = get_plugin_logger("headers")
 
@@ -77,7 +78,7 @@ def is_inline_code(_name, value) -> bool:
 
 def inline_code_of(config, documents: dict[str, str]) -> dict[str, InlineCode]:
     """inline_code() of each page (name -> HTML), each page parsed once, and only if its text is new."""
-    root = Path(config.config_file_path).parent
+    root = root_of(config)
     folder = cache_folder(root, "inline-code", "INLINE_CODE_CACHE_DIR")
     parser = (sys.version, etree.LXML_VERSION, etree.LIBXML_VERSION)
     path = folder / f"{file_key(Path(sitecheck.headers.__file__).read_bytes(), *map(str, parser))}.json"

@@ -32,7 +32,7 @@ from sitecheck.seo import (
     shorten,
     sitemaps,
 )
-from sitehook import current_language
+from sitehook import current_language, root_of
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -78,7 +78,7 @@ description_caches: dict[Path, DiskCache] = {}
 
 def description_of(config, html: str) -> str:
     if "descriptions" not in state:
-        root = Path(config.config_file_path).parent
+        root = root_of(config)
         folder = cache_folder(root, "seo-descriptions", "SEO_DESCRIPTIONS_CACHE_DIR")
         path = folder / f"{file_key(Path(sitecheck_seo.__file__).read_bytes(), bs4.__version__)}.json"
         state["descriptions"] = open_cache(description_caches, path, lambda _name, value: isinstance(value, str))

@@ -29,7 +29,7 @@ from sitehook import current_language, is_default_language_build, read_data, rea
 
 MANIFEST = "manifest.webmanifest"
 ICON_DIR = "assets/images/webapp"
-PALETTE_CSS = "docs/assets/stylesheets/extra.css"
+PALETTE_CSS = "assets/stylesheets/extra.css"  # below docs_dir
 SERVICE_WORKER = "sw.js"
 
 
@@ -71,7 +71,8 @@ def on_pre_build(config):
     if not is_installable_build(config):
         return
     try:
-        STATE.theme_colour = primary_colour(read_data(config, PALETTE_CSS), PALETTE_CSS)
+        palette = site_model(config).path_of(PALETTE_CSS)
+        STATE.theme_colour = primary_colour(read_data(config, palette), palette)
     except WebAppError as error:
         raise PluginError(str(error)) from error
     STATE.context = {

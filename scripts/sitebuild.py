@@ -158,11 +158,11 @@ class SiteServer:
         """ "osteoimmunology" -> "/osteoimmunology/"; "" -> "/"."""
         return "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
-    def __init__(self, directory: Path, prefix: str = "/", headers_for=None):
+    def __init__(self, directory: Path, prefix: str = "/", headers_for=None, port: int = 0):
         prefix = self.normal_prefix(prefix)
         self.directory = Path(directory)
         handler = functools.partial(_PrefixHandler, directory=str(directory))
-        self.server = _QuietServer(("127.0.0.1", 0), handler)
+        self.server = _QuietServer(("127.0.0.1", port), handler)
         self.server.prefix = prefix
         self.server.headers_for = headers_for
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"

@@ -71,9 +71,10 @@ def site_target(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_server(site_target):
-    """The server the browser tests read the real site from."""
-    server = SiteServer(site_target)
+def site_server(site_dir):
+    """The server the browser tests read the real site from (in each pytest-xdist worker, the one
+    site the first worker built)."""
+    server = SiteServer(site_dir)
     yield server
     server.stop()
 
@@ -122,6 +123,8 @@ BACKGROUND = prefetch.Background()
 def builds_ahead(request, tmp_path_factory, site_target):
     """Start the slow builds the collected tests need in a background thread, in the order
     the tests need them (tests/prefetch.py); the fixture that needs one waits for it."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # one build for all the workers of this run
+        prefetch.share_between_workers(tmp_path_factory.getbasetemp().parent / "session-builds")
     items = request.session.items
     needed = set().union(*(item.fixturenames for item in items))
     makers = []
@@ -132,13 +135,60 @@ def builds_ahead(request, tmp_path_factory, site_target):
     if "repo_site" in needed:
         makers.append(functools.partial(site_with_repository, tmp_path_factory))
     # the release and its web build (tests/offline/releasefiles.py), for the modules that import them
-    for name in ("release", "web_release"):
+    for name in ("web_release", "release"):
         for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
             if getattr(make, "__module__", None) == "releasefiles":
-                makers.append(functools.partial(make, tmp_path_factory))
+                # the build only: a test's fixture serves it, in the worker that runs the test
+                makers.append(functools.partial(getattr(make, "ahead", make), tmp_path_factory))
+    if os.environ.get("PYTEST_XDIST_WORKER", "gw0")[-1] in "13579":
+        makers.reverse()  # the other worker starts at the other end: the release while the site builds
     BACKGROUND.start(makers)
     yield
     BACKGROUND.stop()
+
+
+# Modules whose tests share a costly module-scoped fixture (a fixture build, printed PDFs, every
+# page parsed): under pytest-xdist their tests stay on one worker, so it is made once
+SHARED_MODULE_FIXTURE = {
+    "tests/browser/test_print_chapter.py",
+    "tests/build/test_offline_and_print_build.py",
+    "tests/build/test_permalinks.py",
+    "tests/build/test_plugin_internals.py",
+    "tests/site/test_links.py",
+    "tests/unit/test_flashcards.py",
+}
+
+
+def worker_group(nodeid: str) -> str:
+    """Which tests one pytest-xdist worker runs together: the offline layer, because the release is
+    served from one process at the address it was built for (tests/offline/releasefiles.py); the
+    modules above; every other test alone, to whichever worker is free."""
+    module = nodeid.split("::", 1)[0]
+    if module.startswith("tests/offline/"):
+        return "release"
+    return module if module in SHARED_MODULE_FIXTURE else nodeid
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: `pytest` without -n has none
+def pytest_xdist_make_scheduler(config, log):
+    # pytest-xdist's own --dist loadgroup reads the groups from node ids it can no longer change
+    # under pytest 9 (Node.nodeid is derived, not stored); its load-by-scope scheduler is public
+    from xdist.scheduler import LoadScopeScheduling
+
+    class TogetherScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid)
+
+    config.option.loadscopereorder = False  # in collection order: cheapest first (pyproject.toml)
+    return TogetherScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    # the offline layer before the browser tests: one worker runs it (after the background builds,
+    # as the browser tests do) while the other starts on the browser tests, and neither idles at the end
+    items.sort(key=lambda item: item.path.parent.name == "browser")
 
 
 def pytest_runtest_setup(item):

@@ -10,24 +10,74 @@ tests wait until the background is done, then run alone (``Background.finish``).
 ``once(key, work)`` is how a fixture gets such a build: the first caller (the
 background thread, or a fixture that needs it now) runs ``work()``; every other
 caller, at the same time or later, gets that same result, or that same error,
-without building again. Not pytest-xdist: workers would each build the site and
-the release, and the browser tests gain nothing from a second worker.
+without building again.
+
+Under pytest-xdist (``make test``: two workers) each worker is a process with
+its own background thread; ``share_between_workers(folder)`` makes ``once``
+hold for the whole run: the first worker to take a build's file lock makes it
+and leaves its result (or error) pickled in ``folder`` for the other, which
+waits and reads it. Each worker's thread builds one thing at a time, so two
+builds may run at once: they share ``.cache/``, whose files are written whole
+under a temporary name per process (hooks/sitecheck/diskcache.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import pickle
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 
 _made: dict[str, Future] = {}
 _lock = threading.Lock()
-# one build at a time, as without prefetching: builds share the project's caches (.cache/)
+# one build at a time in one process, as without prefetching
 _building = threading.RLock()
+# set under pytest-xdist: where the workers leave their builds for each other
+_shared: Path | None = None
+
+
+def share_between_workers(folder: Path) -> None:
+    global _shared
+    folder.mkdir(parents=True, exist_ok=True)
+    _shared = folder
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    # fcntl.flock rather than the filelock package: Linux only, like the rest of the suite (Debian's
+    # Chromium), and a lock per open file, so two threads of one worker exclude each other too
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _made_by_any_worker(key: str, work: Callable[[], T], folder: Path) -> T:
+    """``work()``'s result as the first worker to ask made it, read back from ``folder``."""
+    outcome = folder / f"{key}.pickle"
+    with _file_lock(folder / f"{key}.lock"):
+        if not outcome.exists():
+            try:
+                made = (True, work())
+            except Exception as error:
+                made = (False, error)
+            try:
+                data = pickle.dumps(made)
+            except Exception as error:  # an error that does not pickle still reaches the other worker
+                data = pickle.dumps((False, RuntimeError(f"{key}: {made[1]!r} ({error})")))
+            outcome.write_bytes(data)  # under the key's lock: no worker reads half of it
+        ok, value = pickle.loads(outcome.read_bytes())
+    if ok:
+        return value
+    raise value
 
 
 def once(key: str, work: Callable[[], T], alone: bool = True) -> T:
@@ -40,8 +90,11 @@ def once(key: str, work: Callable[[], T], alone: bool = True) -> T:
             made = _made[key] = Future()
     if mine:
         try:
-            with _building if alone else contextlib.nullcontext():
-                made.set_result(work())
+            if alone and _shared is not None:
+                made.set_result(_made_by_any_worker(key, work, _shared))
+            else:
+                with _building if alone else contextlib.nullcontext():
+                    made.set_result(work())
         except BaseException as error:  # kept for every caller: each test that needs it reports it
             made.set_exception(error)
     return made.result()

@@ -12,12 +12,15 @@ their own session fixture; ``prefetch.once`` makes the build happen once, and
 
 from __future__ import annotations
 
+import contextlib
+import random
 import re
 import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from serviceworker import Precache, generate
 
@@ -46,15 +49,53 @@ class WebRelease:
 
 def release(tmp_path_factory) -> Release:
     """The release (built once), served under PREFIX, and its zip unpacked."""
+    made = built_release(tmp_path_factory)
+    _serve(made)
+    return made
+
+
+def built_release(tmp_path_factory) -> Release:
+    """The release, built once (by whichever pytest-xdist worker asks first), not served."""
     return prefetch.once("release", lambda: _make_release(tmp_path_factory))
+
+
+release.ahead = built_release  # what tests/conftest.py starts in the background
+
+_servers: dict[str, SiteServer] = {}
+
+
+def _serve(made: Release) -> None:
+    """Serve the release in this process, once, on the port it was built for. Only one process
+    may: under pytest-xdist the offline tests are one worker's group (tests/conftest.py)."""
+    if made.url not in _servers:
+        port = urlsplit(made.url).port
+        _servers[made.url] = SiteServer(made.site, PREFIX, headers_for=_linkchecker_header, port=port).start()
+
+
+def _linkchecker_header(path: str) -> dict[str, str]:
+    # lifts LinkChecker's own limit of about three requests a second to a host that does not
+    # send it (its maxrequestspersecond, raised in tests/offline/test_subpath_release.py): a
+    # minute of sleeping
+    return {"LinkChecker": "test server"}
+
+
+def _server_outside_ephemeral_ports(site: Path) -> SiteServer:
+    """A server on a port below the kernel's range for outgoing connections (Chromium's requests
+    take ports from that range), so no connection holds the port between build and serving."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    ports = list(range(max(1024, low - 10_000), low))
+    random.shuffle(ports)
+    for port in ports:
+        with contextlib.suppress(OSError):
+            return SiteServer(site, PREFIX, port=port)
+    raise RuntimeError(f"no free port below {low} for the release")
 
 
 def _make_release(tmp_path_factory) -> Release:
     site = tmp_path_factory.mktemp("release") / "site"
-    # the port is needed before the build; the "LinkChecker" header lifts LinkChecker's own
-    # limit of about three requests a second to a host that does not send it (its
-    # maxrequestspersecond, raised in tests/offline/test_subpath_release.py): a minute of sleeping
-    server = SiteServer(site, PREFIX, headers_for=lambda path: {"LinkChecker": "test server"})
+    # the port is needed before the build; it is held during it, let go after it, and taken again by
+    # the process that serves the release (_serve), which may be another pytest-xdist worker
+    server = _server_outside_ephemeral_ports(site)
     env = dict(SESSION_ENVIRON, RELEASE_ALLOW_LOOPBACK="1", SITE_URL=server.url, SITE_DIR=str(site))
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "release.py")],
@@ -64,8 +105,8 @@ def _make_release(tmp_path_factory) -> Release:
         text=True,
         timeout=1200,
     )
+    server.stop()
     assert result.returncode == 0, f"release failed:\n{result.stdout}\n{result.stderr}"
-    server.start()  # a daemon thread, for the rest of the session
     unpacked = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(site / "downloads" / "osteoimmunology-offline.zip") as zf:
         zf.extractall(unpacked)

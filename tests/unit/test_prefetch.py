@@ -3,6 +3,7 @@ reaches every test that needs it; the browser tests' wait covers everything star
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
 
@@ -58,3 +59,38 @@ def test_finish_waits_for_every_build_started(background):
     background.start([lambda: (time.sleep(0.2), done.append("a")), lambda: done.append("b")])
     background.finish()
     assert done == ["a", "b"]
+
+
+def _worker(folder, calls, outcome, work):
+    # a pytest-xdist worker: its own process, the folder shared with the other
+    try:
+        outcome.write_text(f"made {prefetch._made_by_any_worker('test-shared', lambda: work(calls), folder)}")
+    except AssertionError as error:
+        outcome.write_text(f"failed {error}")
+
+
+def _slow_build(calls):
+    with calls.open("a") as log:
+        log.write("built\n")
+    time.sleep(0.3)
+    return "site"
+
+
+def _broken_build(calls):
+    with calls.open("a") as log:
+        log.write("built\n")
+    raise AssertionError("strict build failed")
+
+
+@pytest.mark.parametrize(("work", "seen"), [(_slow_build, "made site"), (_broken_build, "failed strict build failed")])
+def test_two_workers_get_one_build_and_its_error_alike(tmp_path, work, seen):
+    context = multiprocessing.get_context("fork")
+    calls = tmp_path / "calls"
+    outcomes = [tmp_path / "outcome-0", tmp_path / "outcome-1"]
+    workers = [context.Process(target=_worker, args=(tmp_path, calls, o, work)) for o in outcomes]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(30)
+    assert [o.read_text() for o in outcomes] == [seen, seen]
+    assert calls.read_text() == "built\n"
