@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from searchbox import type_search
 
 pytestmark = pytest.mark.browser
 
@@ -15,20 +15,7 @@ RESULT_COUNT = "() => /\\d/.test(document.querySelector('.md-search-result__meta
 def search(page, url: str, query: str) -> list[dict]:
     """Type ``query`` into the header search box of ``url``; the results as {path, text}."""
     page.goto(url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    for _attempt in range(5):
-        # a query typed before the search worker has built its index is dropped: retype it.
-        # Material reads the box on keyup, which fill() (like an IME) does not send: press End.
-        box.fill(query)
-        box.press("End")
-        try:
-            page.wait_for_function(RESULT_COUNT, timeout=4000)
-            break
-        except PlaywrightTimeout:
-            continue
-    else:
-        pytest.fail(f"no search results for {query!r} on {url}")
+    type_search(page, query, lambda: page.wait_for_function(RESULT_COUNT, timeout=4000))
     return page.eval_on_selector_all(
         ".md-search-result__item",
         "items => items.map(i => ({path: new URL(i.querySelector('a').href).pathname, text: i.textContent}))",

@@ -11,6 +11,7 @@ one fixture site shows state that is not reset per build.
 
 from __future__ import annotations
 
+import collections
 import logging
 import os
 import textwrap
@@ -309,3 +310,17 @@ def errors(result) -> list[str]:
     if isinstance(result, BuildResult):
         return [f"ERROR   -  {message}" for message in result.errors]
     return [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+
+
+def count_reads(monkeypatch) -> collections.Counter:
+    """How often each file, by name, is read as text (``Path.read_text``) from now until the
+    test ends: the site model's data files are read once per build."""
+    reads = collections.Counter()
+    read_text = Path.read_text
+
+    def counting(path, *args, **kwargs):
+        reads[path.name] += 1
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counting)
+    return reads

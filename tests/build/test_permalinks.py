@@ -3,15 +3,13 @@ the URL and the fix; a redirect (both languages) or an anchor alias keeps the ol
 
 from __future__ import annotations
 
-import collections
-import pathlib
 import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 from update_permalinks import update
 
-from fixture_site import FixtureSite, warnings
+from fixture_site import FixtureSite, count_reads, warnings
 from sitebuild import serve
 from sitecheck.headers import inline_code, script_hash
 
@@ -97,14 +95,7 @@ def test_the_list_is_read_once_per_build_where_docs_dir_puts_it(site, monkeypatc
     listed = site.read("content/_data/permalinks.txt").splitlines()
     for suffix in ("", ".en"):
         (site.root / f"content/appendix{suffix}.md").unlink()
-    reads = collections.Counter()
-    read_text = pathlib.Path.read_text
-
-    def counting(path, *args, **kwargs):
-        reads[path.name] += 1
-        return read_text(path, *args, **kwargs)
-
-    monkeypatch.setattr(pathlib.Path, "read_text", counting)
+    reads = count_reads(monkeypatch)
     result = site.build()
     assert reads["permalinks.txt"] == 1
     fix = (

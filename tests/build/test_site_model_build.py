@@ -5,7 +5,6 @@ configuration, and each page is tokenized once per ``mkdocs build`` (both langua
 from __future__ import annotations
 
 import collections
-import pathlib
 import re
 import shutil
 
@@ -16,7 +15,7 @@ from mkdocs.utils.meta import get_data
 
 import sitehook
 from faults import FAULTS
-from fixture_site import FixtureSite
+from fixture_site import FixtureSite, count_reads
 from sitebuild import ROOT
 from sitecheck import markdown
 
@@ -146,14 +145,7 @@ def citing(site: FixtureSite) -> FixtureSite:
 
 
 def test_each_data_file_is_read_once_per_build_and_edition_cited_in_every_language(site, monkeypatch):
-    reads = collections.Counter()
-    read_text = pathlib.Path.read_text
-
-    def counting(path, *args, **kwargs):
-        reads[path.name] += 1
-        return read_text(path, *args, **kwargs)
-
-    monkeypatch.setattr(pathlib.Path, "read_text", counting)
+    reads = count_reads(monkeypatch)
     result = citing(site).build()
     assert (result.ok, result.warnings, result.crash) == (True, [], None), result.log
     # both language passes, every hook: the model's one reading of each data file

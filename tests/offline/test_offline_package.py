@@ -7,8 +7,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from releasefiles import release
+from searchbox import type_search
 
 # the first test builds the whole release (site, PDFs, zip): minutes on a busy machine
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(1200)]
@@ -35,21 +35,7 @@ def offline_page(browser_context):
 
 def search(tab, query: str) -> str:
     """Type ``query`` into Material's search; returns the result summary."""
-    box = tab.locator("input.md-search__input")
-    box.click()
-    for _attempt in range(5):
-        # a query typed before the search worker has built its index is dropped (on a busy machine
-        # the index takes longer than the typing): retype it, as tests/browser/test_search.py does.
-        # Material reads the box on keyup, which fill() does not send: press End.
-        box.fill(query)
-        box.press("End")
-        try:
-            tab.wait_for_selector(".md-search-result__item", timeout=8000)
-            break
-        except PlaywrightTimeout:
-            continue
-    else:
-        pytest.fail(f"no search results for {query!r} on {tab.url}")
+    type_search(tab, query, lambda: tab.wait_for_selector(".md-search-result__item", timeout=8000))
     return tab.locator(".md-search-result__meta").inner_text()
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from releasefiles import PREFIX, release
+from searchbox import type_search
 
 from conftest import LANGUAGES, PAGES
 
@@ -103,20 +103,7 @@ def test_language_switch_keeps_page_and_section_under_the_prefix(files, reader):
 def test_search_finds_words_under_the_prefix(files, reader, lang, query):
     tab = reader
     tab.goto(files.url + LANGUAGES[lang])
-    box = tab.locator("input.md-search__input")
-    box.click()
-    for _attempt in range(5):
-        # a query typed before the search worker has loaded the index is dropped: type it again
-        # (fill() sends no keyup, which Material listens to: press End)
-        box.fill(query)
-        box.press("End")
-        try:
-            tab.wait_for_selector(".md-search-result__item", timeout=5000)
-            break
-        except PlaywrightTimeout:
-            continue
-    else:
-        pytest.fail(f"no search results for {query!r} under {files.url}")
+    type_search(tab, query, lambda: tab.wait_for_selector(".md-search-result__item", timeout=5000))
     first = tab.locator(".md-search-result__item a").first.get_attribute("href")
     assert first.startswith(files.url + LANGUAGES[lang])
     # Chinese results mark word boundaries with zero-width spaces

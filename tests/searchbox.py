@@ -1,0 +1,28 @@
+"""Typing into Material's header search box as a reader does, until results show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+
+def type_search(tab, query: str, results_shown: Callable[[], object], attempts: int = 5) -> None:
+    """Type ``query`` into the search box of the page open in ``tab``; ``results_shown()`` waits
+    for the results and raises Playwright's timeout when none show.
+
+    A query typed before the search worker has built its index is dropped (on a busy machine the
+    index takes longer than the typing): it is typed again. Material reads the box on keyup,
+    which fill() (like an IME) does not send: End is pressed after it."""
+    box = tab.locator("input.md-search__input")
+    box.click()
+    for _attempt in range(attempts):
+        box.fill(query)
+        box.press("End")
+        try:
+            results_shown()
+            return
+        except PlaywrightTimeout:
+            continue
+    pytest.fail(f"no search results for {query!r} on {tab.url}")
