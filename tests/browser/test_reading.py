@@ -86,6 +86,19 @@ def test_citation_targets_are_at_least_24_px(tab, base_url):
 
 
 @pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_a_citation_marker_never_breaks_across_lines(tab, base_url, lang_root):
+    # "[16]" is one piece of text: its brackets stay on the line of the number (the link is an
+    # inline-block for its 24 px target, which would otherwise allow a break beside it)
+    tab.goto(f"{base_url}/{lang_root}immunology/cytokines/")
+    broken = tab.eval_on_selector_all(
+        "sup.citation",
+        "sups => sups.filter(s => s.getClientRects().length > 1).map(s => s.id + ' ' + s.textContent)",
+    )
+    assert tab.locator("sup.citation").count() > 0
+    assert broken == []
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
 def test_landing_on_a_glossary_entry_shows_and_highlights_it(tab, base_url, lang_root):
     tab.goto(f"{base_url}/{lang_root}glossary/#osteoclast")
     tab.wait_for_timeout(300)
