@@ -115,3 +115,18 @@ def test_a_link_shows_its_title_in_the_shared_tooltip(page, base_url, how, kind)
     page.keyboard.press("Escape")
     assert page.locator(".abbr-tooltip--active").count() == 0
     assert link.get_attribute("title") == text
+
+
+def test_a_focused_diagram_node_link_shows_its_node_s_title(page, base_url):
+    # Mermaid puts the title on the node's group inside the link that takes the keyboard focus
+    page.goto(f"{base_url}/immunology/cytokines/")
+    node = page.locator(".md-content svg a > g.node[data-preview][title]").first
+    text = node.get_attribute("title")
+    node.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate("node => node.parentElement.focus()", node.element_handle())
+    tip = page.locator(".abbr-tooltip.abbr-tooltip--active")
+    assert tip.inner_text() == text
+    page.keyboard.press("Escape")
+    assert page.locator(".abbr-tooltip--active").count() == 0
+    assert node.get_attribute("title") == text

@@ -3,8 +3,8 @@
 // the content under the pointer or tapped, or holding the keyboard focus —
 // glossary and citation links, abbreviations (<abbr data-preview title>),
 // clickable Mermaid nodes (<g data-preview title>; Mermaid wraps a node's group
-// in its link, so a focused node link shows no tooltip, as with Material's
-// before). Nothing runs at load but a few listeners.
+// in its link, so a focused node link shows its group's title). Nothing runs
+// at load but a few listeners.
 (function () {
   "use strict";
 
@@ -62,8 +62,15 @@
     if (abbr) show(abbr);
     else if (shown && event.pointerType === "mouse") hide();
   });
+  // a diagram's node link holds the focus; its title is on the node group inside it
+  function focused(event) {
+    var link = event.target;
+    var inDiagram = link.matches && link.matches(".md-content svg a");
+    return target(event) || (inDiagram ? link.querySelector(":scope > [title], :scope > [data-title]") : null);
+  }
+
   document.addEventListener("focusin", function (event) {
-    var abbr = target(event);
+    var abbr = focused(event);
     abbr ? show(abbr) : hide();
   });
   document.addEventListener("click", function (event) {
