@@ -52,6 +52,7 @@ from sitehook import (
     GIT_PLUGIN,
     build_date,
     current_language,
+    git_dates_folder,
     head_commit,
     project_relative,
     read_labels,
@@ -227,10 +228,6 @@ def _commit_times(config) -> dict[str, int]:
         cache = open_cache(git_date_caches, path, commit_times)
         state["commit_times"] = cache.get(docs, lambda: last_commit_times(root, docs), keep=bool)
     return state["commit_times"]
-
-
-def git_dates_folder(root: Path) -> Path:
-    return cache_folder(root, "git-dates", "GIT_DATES_CACHE_DIR")
 
 
 def commit_times(_name, value) -> bool:

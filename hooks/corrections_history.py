@@ -8,9 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 import sitecheck.history as sitecheck_history
-from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
+from sitecheck.diskcache import DiskCache, file_key, open_cache
 from sitecheck.history import first_added, git_log_patch, history_markdown
-from sitehook import current_language, head_commit, root_of, site_model
+from sitehook import current_language, git_dates_folder, head_commit, root_of, site_model
 
 MARKER = "[[corrections-history]]"
 
@@ -37,8 +37,7 @@ def recorded_dates(root: Path, folder: str, head: str | None) -> dict[str, dt.da
         log = git_log_patch(root, folder)  # outside git: no dates (git_log_patch says None)
         return first_added(log) if log else {}
     code = Path(sitecheck_history.__file__).read_bytes()
-    folder_of_dates = cache_folder(root, "git-dates", "GIT_DATES_CACHE_DIR")
-    path = folder_of_dates / f"corrections-{file_key(code, head, folder)}.json"
+    path = git_dates_folder(root) / f"corrections-{file_key(code, head, folder)}.json"
     cache = open_cache(date_caches, path, iso_dates)
 
     def ask() -> dict[str, str]:

@@ -19,9 +19,9 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 from rendercache import rendering_code
+from rendercache import sitecheck_code as read_sitecheck_code
 
 import plugin_internals
-import sitecheck.glossary as sitecheck_glossary
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, kept_text, key_text, open_cache
 from sitecheck.findings import Finding
 from sitecheck.glossary import (
@@ -241,10 +241,9 @@ def glossary_cache_folder(config) -> Path:
 
 
 def sitecheck_code() -> bytes:
-    """The whole sitecheck package's code (what the cached answers and their imports run)."""
+    """rendercache.sitecheck_code(), read once per build (it names every page's cached links)."""
     if "code" not in state:
-        package = Path(sitecheck_glossary.__file__).parent
-        state["code"] = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
+        state["code"] = read_sitecheck_code()
     return state["code"]
 
 

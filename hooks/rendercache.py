@@ -13,15 +13,19 @@ from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
 from sitehook import root_of
 
 
+def sitecheck_code() -> bytes:
+    """The whole sitecheck package's code (what the cached answers and their imports run)."""
+    package = Path(sitecheck.templates.__file__).parent
+    return b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
+
+
 def rendering_code() -> list[bytes | str]:
     """sitecheck/'s code, its templates and Jinja's version: what renders every answer."""
     import jinja2
 
-    package = Path(sitecheck.templates.__file__).parent
-    code = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
     templates = sitecheck.templates.TEMPLATES
     template_bytes = b"".join(path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file())
-    return [code, template_bytes, jinja2.__version__]
+    return [sitecheck_code(), template_bytes, jinja2.__version__]
 
 
 def cached_render(config, state: dict, name: str, build_data: Callable[[], list], inputs: list, render) -> str:

@@ -15,6 +15,7 @@ from mkdocs.structure.files import get_files
 import plugin_internals
 from sitecheck import history, markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
+from sitecheck.diskcache import cache_folder
 from sitecheck.model import DataFiles, Site, SiteData, make_site, unsuffixed_language
 from sitecheck.permalinks import parse_list
 from sitecheck.schema import (
@@ -102,6 +103,12 @@ def head_commit(config) -> str | None:
             head = history.head_commit(root_of(config))
         _head.update(config=config, head=head or None)
     return _head["head"]
+
+
+def git_dates_folder(root: Path) -> Path:
+    """Where the answers read from git's history are kept: the plugin's page dates, the chapters'
+    commit times (hooks/citation.py), the corrections' dates (hooks/corrections_history.py)."""
+    return cache_folder(root, "git-dates", "GIT_DATES_CACHE_DIR")
 
 
 def data_files(config) -> DataFiles:
