@@ -11,10 +11,14 @@ Pure: hooks/sitehook.py makes the model from MkDocs' configuration and files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import PurePosixPath
+
+from babel import Locale
+from babel.core import get_global
 
 from .markdown import Blocks, Heading, Parsed, Section
 from .pages import CitationSite, sites_of
@@ -28,6 +32,41 @@ HTML_LANGUAGE = {"zh": "zh-Hans"}
 
 def html_language(lang: str) -> str:
     return HTML_LANGUAGE.get(lang, lang)
+
+
+# Facts about a language code from the CLDR data of Babel (Material's own dependency, so always
+# installed with the site): a table here would name the site's two languages again.
+@cache
+def language_name(lang: str) -> str:
+    """The language's name in English, for the build's messages: 'zh' -> 'Chinese'."""
+    return Locale.parse(lang).english_name or lang
+
+
+@cache
+def og_locale(lang: str) -> str:
+    """The Open Graph locale (language_TERRITORY) of a language: its most likely territory
+    ('zh' -> 'zh_CN', 'en' -> 'en_US')."""
+    likely = get_global("likely_subtags").get(lang, lang)
+    parts = likely.split("_")
+    territory = next((part for part in parts[1:] if part.isupper() or part.isdigit()), None)
+    return f"{parts[0]}_{territory}" if territory else parts[0]
+
+
+# A chapter of the review opens with its learning objectives (CONTRIBUTING.md, "Learning
+# objectives"); the home page and the pages about the site (glossary, references, editorial notes,
+# instructors, downloads) do not. The one test of which pages are the review's text (its content).
+CHAPTER_RE = re.compile(r"^!!! objectives\b", re.M)
+
+
+def is_chapter(text: str) -> bool:
+    """A page of the review's text: it gets a parallel view, glossary links and the glossary's checks."""
+    return CHAPTER_RE.search(text) is not None
+
+
+def src_uri_of(key: str, lang: str, default_language: str) -> str:
+    """The source file of a page key in a language, as static-i18n's ``suffix`` structure names it:
+    ('a/b', 'en') -> 'a/b.en.md'; the default language's has no suffix ('a/b.md')."""
+    return f"{key}.md" if lang == default_language else f"{key}.{lang}.md"
 
 
 def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str | None) -> tuple[str, str | None]:
@@ -57,6 +96,10 @@ class Page:
     lang: str  # en
     text: str
     parsed: Parsed = field(repr=False)  # tokenized once, on first use
+
+    @cached_property
+    def is_chapter(self) -> bool:
+        return is_chapter(self.text)
 
     @property
     def blocks(self) -> Blocks:
@@ -152,9 +195,34 @@ class Site:
         page = self.page(src_uri)
         return (page.key, page.lang) if page else page_identity(src_uri, self.languages, self.default_language)
 
+    @property
+    def other_languages(self) -> tuple[str, ...]:
+        """The languages besides the default, in the configuration's order."""
+        return self.languages[1:]
+
     def url_prefix(self, lang: str) -> str:
         """The folder of a language's pages below the site root: "" for the default, else "en/"."""
         return "" if lang == self.default_language else f"{lang}/"
+
+    @cached_property
+    def language_roots(self) -> dict[str, str]:
+        """language -> the folder of its pages below the site root, the default first."""
+        return {lang: self.url_prefix(lang) for lang in self.languages}
+
+    def source_path(self, key: str, lang: str) -> str:
+        """The project-relative path of a page key's source in a language (it may not exist)."""
+        return self.path_of(src_uri_of(key, lang, self.default_language))
+
+    def is_chapter(self, key: str) -> bool:
+        """Whether the page ``key`` is a chapter of the review (the site's content): its
+        default-language page opens with learning objectives. Generated pages (parallel/…) are not."""
+        page = self.in_language(self.default_language).get(key)
+        return page is not None and page.is_chapter
+
+    @cached_property
+    def chapters(self) -> tuple[str, ...]:
+        """The keys of the review's chapters, by path."""
+        return tuple(key for key in self.in_language(self.default_language) if self.is_chapter(key))
 
     def path_of(self, src_uri: str) -> str:
         """The project-relative path of a source below docs_dir."""
@@ -172,7 +240,14 @@ class Site:
 
     def in_language(self, lang: str) -> dict[str, Page]:
         """The pages of one language, by key."""
-        return {page.key: page for page in self.pages if page.lang == lang}
+        return dict(self._by_language.get(lang, {}))
+
+    @cached_property
+    def _by_language(self) -> dict[str, dict[str, Page]]:
+        by_language: dict[str, dict[str, Page]] = {lang: {} for lang in self.languages}
+        for page in self.pages:
+            by_language.setdefault(page.lang, {})[page.key] = page
+        return by_language
 
 
 def make_site(

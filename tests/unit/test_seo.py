@@ -22,6 +22,7 @@ from sitecheck.seo import (
 )
 
 SITE = "https://example.org/osteoimmunology/"
+ROOTS = {"zh": "", "en": "en/"}  # the site model's language_roots
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -46,7 +47,7 @@ def test_long_descriptions_are_cut_at_a_boundary():
 
 
 def test_alternates_name_both_languages_and_the_default():
-    assert alternates(SITE, "immunology/cytokines/") == [
+    assert alternates(SITE, "immunology/cytokines/", ROOTS) == [
         ("zh-Hans", SITE + "immunology/cytokines/"),
         ("en", SITE + "en/immunology/cytokines/"),
         ("x-default", SITE + "immunology/cytokines/"),
@@ -54,7 +55,7 @@ def test_alternates_name_both_languages_and_the_default():
 
 
 def test_sitemap_lists_each_page_with_its_alternates():
-    root = ET.fromstring(sitemap_xml(SITE, ["", "en/", "en/abstract/"]))
+    root = ET.fromstring(sitemap_xml(SITE, ["", "en/", "en/abstract/"], ROOTS))
     urls = root.findall("s:url", NS)
     assert [u.find("s:loc", NS).text for u in urls] == [SITE, SITE + "en/", SITE + "en/abstract/"]
     links = {link.get("hreflang"): link.get("href") for link in urls[2].findall("x:link", NS)}
@@ -64,7 +65,7 @@ def test_sitemap_lists_each_page_with_its_alternates():
 def test_every_page_directory_gets_a_sitemap_of_the_pages_below_it():
     pages = ["", "abstract/", "immunology/", "immunology/t-cells/", "en/", "en/immunology/"]
     assert page_directories(pages) == ["", "abstract/", "en/", "en/immunology/", "immunology/", "immunology/t-cells/"]
-    maps = sitemaps(SITE, pages, ["", "immunology/", "en/"])
+    maps = sitemaps(SITE, pages, ["", "immunology/", "en/"], ROOTS)
 
     def locs(text):
         return [u.text for u in ET.fromstring(text).findall("s:url/s:loc", NS)]

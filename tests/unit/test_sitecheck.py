@@ -108,18 +108,46 @@ def test_citation_range_expands_to_one_link_per_number():
     )
 
 
+def path_of(key: str, lang: str) -> str:
+    return f"docs/{key}.md" if lang == "zh" else f"docs/{key}.{lang}.md"
+
+
 def test_missing_translations_both_ways():
-    found = missing_translations(["docs/a.md", "docs/a.en.md", "docs/b.md", "docs/c.en.md"])
+    pages = [
+        ("docs/a.md", "a", "zh"),
+        ("docs/a.en.md", "a", "en"),
+        ("docs/b.md", "b", "zh"),
+        ("docs/c.en.md", "c", "en"),
+    ]
+    found = missing_translations(pages, ("zh", "en"), path_of)
     assert [(f.path, f.message.split(";")[0]) for f in found] == [
         ("docs/b.md", "page has no English translation"),
         ("docs/c.en.md", "English page has no Chinese original"),
     ]
 
 
+def test_missing_translations_name_every_configured_language():
+    # the languages are the configuration's (the model's), not a pair: a third one is checked too
+    pages = [
+        ("docs/a.md", "a", "zh"),
+        ("docs/a.en.md", "a", "en"),
+        ("docs/a.fr.md", "a", "fr"),
+        ("docs/b.fr.md", "b", "fr"),
+    ]
+    assert [str(f) for f in missing_translations(pages, ("zh", "en", "fr"), path_of)] == [
+        "docs/b.fr.md: French page has no Chinese original; create docs/b.md with the same headings and ids, "
+        "or delete this file."
+    ]
+    assert [str(f) for f in missing_translations(pages[:2], ("zh", "en", "fr"), path_of)] == [
+        "docs/a.md: page has no French translation; create docs/a.fr.md with the same headings and ids "
+        "(the site never falls back to Chinese)."
+    ]
+
+
 def test_heading_findings_report_the_first_difference_only():
     zh = "# A { #a }\n## B { #b }\n## C { #c }\n"
     en = "# A { #a }\n## B { #x }\n## C { #y }\n"
-    found = heading_findings("zh.md", zh, "en.md", en)
+    found = heading_findings("zh.md", zh, "en.md", en, ("zh", "en"))
     assert [str(f) for f in found] == [
         "en.md:2: heading id '#x' differs from '#b' at the same position in zh.md:2; "
         "both languages must use the same ids in the same order."
