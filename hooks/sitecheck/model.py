@@ -79,6 +79,32 @@ def page_identity(src_uri: str, languages: tuple[str, ...], default_language: st
     return stem, default_language
 
 
+def language_problem(configured: list[str], data_languages: tuple[str, ...], data_folder: str) -> str | None:
+    """What is wrong with the languages of mkdocs.yml (its i18n plugin's), given the languages the
+    data files are written in (None: nothing). Every text of the data has a version in each data
+    language, and the build's language rules (citation styles, search settings, the instructors'
+    table) are these languages': a language the data cannot supply is refused, not built half-way."""
+    extra = [lang for lang in configured if lang not in data_languages]
+    missing = [lang for lang in data_languages if lang not in configured]
+    written = " and ".join(f"{language_name(lang)} ('{lang}')" for lang in data_languages)
+    if extra:
+        lang = extra[0]
+        return (
+            f"mkdocs.yml: plugins: i18n: languages lists '{lang}' ({language_name(lang)}), but the site's data "
+            f"({data_folder}: glossary, references, corrections, labels) and its language rules are written in "
+            f"{written} only; remove '{lang}' from mkdocs.yml, or first give every text of the data a "
+            f"'{lang}' version (hooks/sitecheck/schema.py, Bilingual)."
+        )
+    if missing:
+        lang = missing[0]
+        return (
+            f"mkdocs.yml: plugins: i18n: languages does not list '{lang}' ({language_name(lang)}), one of the "
+            f"languages the site's data ({data_folder}) is written in ({written}); add it under "
+            "plugins: i18n: languages."
+        )
+    return None
+
+
 def unsuffixed_language(src_uris: Iterable[str], languages: list[str]) -> str | None:
     """The one configured language that no page names as its suffix: the language of 'x.md'."""
     suffixes = {page_identity(src_uri, tuple(languages), None)[1] for src_uri in src_uris}
@@ -175,6 +201,46 @@ class SiteData:
     permalinks: list[tuple[int, str]] | None = None
 
 
+@dataclass(frozen=True)
+class ReleaseFiles:
+    """The names of the release files (``make release`` writes them to site/downloads/): the
+    edition's slug (edition.yml) names them, one PDF per language of the site."""
+
+    slug: str  # osteoimmunology
+    languages: tuple[str, ...]
+
+    def pdf(self, lang: str) -> str:
+        return f"{self.slug}-{lang}.pdf"
+
+    @property
+    def offline_folder(self) -> str:
+        """The offline package's one top folder (the zip's name without .zip)."""
+        return f"{self.slug}-offline"
+
+    @property
+    def offline_zip(self) -> str:
+        return f"{self.offline_folder}.zip"
+
+    @property
+    def flashcards_apkg(self) -> str:
+        return f"{self.slug}-flashcards.apkg"
+
+    @property
+    def flashcards_csv(self) -> str:
+        return f"{self.slug}-flashcards.csv"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every release file, the PDFs first (in the site's order of languages)."""
+        pdfs = tuple(self.pdf(lang) for lang in self.languages)
+        return (*pdfs, self.offline_zip, self.flashcards_apkg, self.flashcards_csv)
+
+    @property
+    def not_in_offline(self) -> tuple[str, ...]:
+        """What the offline package does not carry: itself, and the flashcards."""
+        return (self.offline_zip, self.flashcards_apkg, self.flashcards_csv)
+
+
 @dataclass(frozen=True, eq=False)
 class Site:
     docs_dir: str  # project-relative ("docs")
@@ -182,6 +248,10 @@ class Site:
     default_language: str
     pages: tuple[Page, ...]  # ordered by path, as the checks report them
     data: SiteData
+
+    @cached_property
+    def release_files(self) -> ReleaseFiles:
+        return ReleaseFiles(self.data.edition.slug, self.languages)
 
     @cached_property
     def by_src_uri(self) -> dict[str, Page]:
