@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sitecheck.parallel import (
     insert_after_title,
     pair_sections,
@@ -222,3 +224,19 @@ def test_a_fenced_block_stays_one_block_whatever_its_lines_look_like():
     assert [(b.line, b.text) for b in split_blocks(text)] == [(1, "段落一。"), (3, fenced), (10, "段落二。")]
     # an unclosed fence runs to the end of the page
     assert [b.text for b in split_blocks("a\n\n~~~\nb\n\nc\n")] == ["a", "~~~\nb\n\nc"]
+
+
+def test_every_configured_language_is_a_column_in_the_configuration_s_order():
+    fr = EN.replace("1.1 Part", "1.1 Partie")
+    files = {"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN), "fr": ("docs/x.fr.md", fr)}
+    pairs, findings = pair_sections(files)
+    assert findings == [] and list(pairs[0].sections) == ["zh", "en", "fr"]
+    labels = {**LABELS, "parallel_title": "Parallèle"}
+    markdown = parallel_page_markdown("x", pairs, "fr", labels, "../x.md", lambda text, lang, line: text)
+    assert f"# Parallèle{LABELS['colon']}1.1 Partie {{ #part }}" in markdown  # the view's language's headings
+    columns = re.findall(r'<div class="parallel-col" lang="([^"]+)"', markdown)
+    assert columns[:3] == ["zh-Hans", "en", "fr"] and len(columns) % 3 == 0
+    # a translation that drops a paragraph is named against the default language's file
+    _, findings = pair_sections({**files, "fr": ("docs/x.fr.md", fr.replace("[[note:doubt]]\n\n", ""))})
+    assert [f.path for f in findings] == ["docs/x.fr.md"] and "4 in docs/x.md:1" in findings[0].message
+    assert parallel_src_uri("immunology/cytokines", "fr", "zh") == "parallel/immunology/cytokines.fr.md"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sitecheck.seo import (
     alternates,
     first_paragraph_text,
+    language_relative,
     page_directories,
     robots_txt,
     shorten,
@@ -121,3 +122,22 @@ NODES = st.recursive(
 def test_description_is_what_a_whole_page_parse_finds(html):
     # the streaming parser reads only the page's beginning; it must find what BeautifulSoup finds
     assert first_paragraph_text(html) == reference_first_paragraph_text(html)
+
+
+def test_alternates_and_sitemaps_follow_the_configured_languages():
+    # the model's roots, not a zh/en pair: a third language is one more alternate, and a URL below
+    # its folder is its page
+    roots = {"zh": "", "en": "en/", "fr": "fr/"}
+    assert alternates(SITE, "abstract/", roots) == [
+        ("zh-Hans", SITE + "abstract/"),
+        ("en", SITE + "en/abstract/"),
+        ("fr", SITE + "fr/abstract/"),
+        ("x-default", SITE + "abstract/"),
+    ]
+    root = ET.fromstring(sitemap_xml(SITE, ["fr/abstract/"], roots))
+    links = {link.get("hreflang"): link.get("href") for link in root.findall("s:url/x:link", NS)}
+    assert links["zh-Hans"] == SITE + "abstract/" and links["fr"] == SITE + "fr/abstract/"
+    # the default language is the configuration's first, wherever its root is
+    english_first = {"en": "", "zh": "zh/"}
+    assert alternates(SITE, "", english_first)[-1] == ("x-default", SITE)
+    assert language_relative("zh/abstract/", "zh", english_first) == "abstract/"
