@@ -62,7 +62,8 @@ OBJECTIVES = '!!! objectives "学习目标"\n\n    - 说明。\n'
 
 def test_the_review_s_content_is_its_chapters_the_pages_that_open_with_objectives():
     sources = {
-        "index.md": "# 首页 { #home }\n\n学习目标见各章。\n",  # mentions objectives, is no chapter
+        # mentions the objectives, opens with none: no chapter
+        "index.md": "# 首页 { #home }\n\nEach chapter opens with its learning objectives (!!! objectives).\n",
         "abstract.md": f"# 摘要 {{ #abstract }}\n\n{OBJECTIVES}",
         "abstract.en.md": "# Abstract { #abstract }\n",
         "glossary.md": "# 术语表 { #glossary }\n\n[[glossary]]\n",

@@ -17,7 +17,7 @@ from sitecheck.glossary import (
 )
 from sitecheck.markdown import expand_citation, parse_headings, parse_sections
 from sitecheck.pages import body_line, relative_link, sites_in_lines, sites_of
-from sitecheck.parity import heading_findings, missing_translations
+from sitecheck.parity import citation_findings, heading_findings, missing_translations
 from sitecheck.references import citation_markdown
 
 PAGE = """\
@@ -151,6 +151,18 @@ def test_heading_findings_report_the_first_difference_only():
     assert [str(f) for f in found] == [
         "en.md:2: heading id '#x' differs from '#b' at the same position in zh.md:2; "
         "both languages must use the same ids in the same order."
+    ]
+
+
+def test_parity_messages_name_the_languages_compared():
+    original = "# A { #a }\n\nX[@1].\n\n## B { #b }\n"
+    french = "# A { #a }\n\nX[@2].\n"
+    assert [str(f) for f in heading_findings("a.md", original, "a.fr.md", french, ("zh", "fr"))] == [
+        "a.fr.md: heading '#b' (a.md:5) is missing in the French page; add the translated heading with the same id."
+    ]
+    assert [str(f) for f in citation_findings("a.md", original, "a.fr.md", french, ("zh", "fr"))] == [
+        "a.fr.md:1: citations in section '#a' differ between languages: Chinese (a.md:1) has [@1], French has [@2]; "
+        "cite the same references at the same claims in both."
     ]
 
 
