@@ -70,7 +70,7 @@ def on_pre_build(config):
     records, data_file = state["checked"].usable, site.data.files.glossary
     report(log, record_findings(state["checked"], data_file))
     report(log, synonym_findings(records, data_file))
-    report(log, note_link_findings(records, data_file, set(state["note_pages"])))
+    report(log, note_link_findings(records, data_file, set(state["note_pages"]), site.data.files.corrections))
     forbidden, known = variants(records), abbreviations(records)
     findings = page_findings_cache(config, forbidden, known, data_file)
     for page in site.pages:

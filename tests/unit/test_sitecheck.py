@@ -261,10 +261,19 @@ def test_note_markers_and_their_findings():
     notes = [("c.yml", Record(3, {"id": "doubt"})), ("c.yml", Record(9, {"id": "unused"}))]
     pages = {"docs/a.md": "text\n\n[[note:doubt]]\n", "docs/a.en.md": "text\n\n[[note:dubt]]\n"}
     assert note_markers("docs/a.md", pages["docs/a.md"]) == [(3, "doubt")]
-    found = [str(f) for f in marker_findings(pages, notes)]
+    languages = {"docs/a.md": "zh", "docs/a.en.md": "en"}
+    sources = [(path, languages[path], text) for path, text in pages.items()]
+    found = [str(f) for f in marker_findings(sources, notes, ("zh", "en"), "docs/_data/corrections")]
     assert found[0].startswith("docs/a.en.md:3: [[note:dubt]] names no editor's note")
     assert found[1].startswith("c.yml:3: note 'doubt' is shown only in docs/a.md")
     assert found[2].startswith("c.yml:9: note 'unused' is never shown")
+    assert found[0].endswith("under 'notes:' in docs/_data/corrections/, or fix the id.")
+    # the languages are the site's: a third one's page lacking the marker is named
+    both = [(path, lang, "text\n\n[[note:doubt]]\n") for path, lang, _text in sources]
+    found = [str(f) for f in marker_findings(both, notes[:1], ("zh", "en", "fr"), "x")]
+    assert found == [
+        "c.yml:3: note 'doubt' is shown only in docs/a.en.md; add [[note:doubt]] at the same place in the French page."
+    ]
 
 
 def test_load_records_reports_yaml_errors_with_line():
