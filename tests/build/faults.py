@@ -398,7 +398,7 @@ FAULTS = [
             replace("docs/chapter.en.md", "Bone resorption increases", "Bone resorption increases in OVX rats"),
         ),
         (
-            "glossary: docs/chapter.en.md:12: abbreviation 'OVX' has no glossary entry; add an entry with "
+            "glossary: docs/chapter.en.md:11: abbreviation 'OVX' has no glossary entry; add an entry with "
             "'abbr: OVX' to docs/_data/glossary.yml (or write the term out).",
         ),
     ),

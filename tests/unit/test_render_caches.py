@@ -311,7 +311,7 @@ def test_the_glossary_checks_of_a_page_run_anew_when_the_page_or_the_glossary_ch
     def build(text: str, variants: list[str]) -> list[str]:
         """The pre-build checks of one page against a glossary with one entry."""
         page = SimpleNamespace(path="docs/t.md", key="t", text=text, lang="zh")
-        files = SimpleNamespace(glossary="docs/_data/glossary.yml")
+        files = SimpleNamespace(glossary="docs/_data/glossary.yml", corrections="docs/_data/corrections")
         site = SimpleNamespace(
             languages=[],
             in_language=lambda lang: {},
