@@ -307,15 +307,17 @@ def _folded(text: str) -> str:
 
 def _term_test(term: str):
     """A test of a section's text (and its folded form) equal to ``term_pattern(term).search``,
-    cheaper: a Chinese term is a plain substring; a term in ASCII letters is looked for in the
-    folded text first, and its pattern (word edges, plurals) runs only where it is there."""
+    cheaper: a Chinese term is a plain substring; any other term's ASCII letters are looked for
+    in the folded text first, and its pattern (word edges, plurals) runs only where they are."""
     if re.search(r"[\u4e00-\u9fff]", term):
         literal = term.replace(" ", "")
         return lambda text, _folded_text: literal in text
-    if not term.isascii():
+    # a term with other letters (TNF-α, IL-1β) is looked for by its longest run of ASCII, which
+    # is in the folded text wherever its pattern matches, as for a term all in ASCII
+    needle = _folded(term) if term.isascii() else _folded(max(re.findall(r"[\x00-\x7f]+", term) or [""], key=len))
+    if not needle.strip():
         pattern = term_pattern(term)
         return lambda text, _folded_text: pattern.search(text) is not None
-    needle = _folded(term)
     compiled: list[re.Pattern] = []  # compiled when first needed: most terms are not in most sections
 
     def found(text: str, folded_text: str) -> bool:

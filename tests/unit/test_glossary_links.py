@@ -15,13 +15,16 @@ from sitecheck.glossary import (
     NO_LINK_CLASSES,
     NO_LINK_INSIDE,
     _entry_of,
+    _folded,
     _term_matches,
+    _term_test,
     _terms_pattern,
     _with_svg,
     _without_svg,
     first_use_abbreviations,
     first_use_terms,
     link_first_uses,
+    term_pattern,
 )
 
 RECORDS = [
@@ -347,5 +350,30 @@ def test_terms_are_found_where_the_one_pattern_finds_them(lang):
     def check(text):
         expected = [match.span() for match in _terms_pattern(terms, lang).finditer(text)]
         assert [match.span() for match in _term_matches(text, terms, lang)] == expected
+
+    check()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_used_in_test_of_a_term_answers_as_its_pattern(lang):
+    """usage()'s cheap test of a section (substring first) says what the term's pattern says,
+    for the real terms (Greek letters, hyphens, plurals) in any case, beside Unicode's case
+    pairs that are not ASCII (Kelvin sign, dotless i, long s, the Greek symbols β/ϐ, κ/ϰ)."""
+    words = sorted({str(r.get(key)) for r in REAL for key in (lang, "abbr") if r.get(key)})
+    pieces = [*words[::2], "Α", "ϐ", "ϰ", "\u212a", "ı", "İ", "ſ", "s", "-", " ", "1", "a"]
+
+    cases = [str, str.upper, str.lower, str.swapcase, lambda word: word.replace("k", "\u212a").replace("s", "ſ")]
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.sampled_from(words),
+        st.sampled_from(cases),
+        st.lists(st.sampled_from(pieces), max_size=4),
+        st.lists(st.sampled_from(pieces), max_size=4),
+    )
+    def check(term, case, before, after):
+        text = "".join(before) + case(term) + "".join(after)  # the term, in some case, among other words
+        text = text.replace(" ", "") if lang == "zh" else text
+        assert _term_test(term)(text, _folded(text)) == (term_pattern(term).search(text) is not None)
 
     check()
