@@ -163,6 +163,21 @@ def print_site_plugin(config):
     return plugin if plugin is not None and plugin.config.get("enabled") else None
 
 
+def drop_repeated_print_assets(config) -> None:
+    """print-site's on_config prepends its script and style sheet to ``extra_javascript`` and
+    ``extra_css`` on every call, and static-i18n calls it again for each further language pass
+    with the same lists: the last pass's print page (English, scripts/pdf.py) would load each
+    twice. Keeps each entry's first place; call it after print-site's on_config."""
+    for key in ("extra_javascript", "extra_css"):
+        seen: set[str] = set()
+        kept = []
+        for entry in config[key]:
+            if str(entry) not in seen:
+                seen.add(str(entry))
+                kept.append(entry)
+        config[key] = kept
+
+
 def print_page_path(config) -> str | None:
     """The file print-site writes its page to in this pass (its ``print_page`` Page, made in on_config)."""
     plugin = print_site_plugin(config)

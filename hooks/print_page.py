@@ -42,6 +42,7 @@ state: dict = {}  # reset per build (static-i18n builds once per language)
 def on_config(config):
     state.clear()
     if plugin_internals.print_site_plugin(config) is not None:
+        plugin_internals.drop_repeated_print_assets(config)
         config.extra["print_build_date"] = build_date()
         state["labels"] = read_labels(config)
 

@@ -77,6 +77,9 @@ def test_print_page_of_english_is_finished_in_english(tmp_path_factory):
     # in the English pass the pages' URLs, and so print-site's ids, start with "en/"
     link = soup.select_one("section#en-chapter svg.fixture-diagram a")
     assert link["xlink:href"] == "#en-glossary" and soup.find(id="en-glossary") is not None
+    # print-site adds its script and style sheet in each language pass: the page loads each once
+    assert [script["src"] for script in soup.find_all("script", src=True)].count("../js/print-site.js") == 1
+    assert [link["href"] for link in soup.find_all("link", rel="stylesheet")].count("../css/print-site.css") == 1
 
 
 def test_print_page_is_titled_by_its_cover(print_page):

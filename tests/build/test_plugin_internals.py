@@ -198,6 +198,16 @@ def test_print_site_is_registered_as_print_site_and_makes_its_page_in_on_config(
     assert plugin_internals.print_site_plugin(configured) is None
 
 
+def test_print_site_prepends_its_assets_again_on_every_on_config(tmp_path):
+    """Why hooks/print_page.py drops repeated entries (plugin_internals.drop_repeated_print_assets):
+    static-i18n calls print-site's on_config again for each further language with the same lists."""
+    config = load_config(config_file=str(print_site(tmp_path).root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["print-site"]
+    plugin.on_config(plugin.on_config(config))
+    assert [str(entry) for entry in config.extra_javascript].count("js/print-site.js") == 2
+    assert [str(entry) for entry in config.extra_css].count("css/print-site.css") == 2
+
+
 def test_print_site_writes_its_page_in_on_post_build_before_the_hook_and_the_next_language():
     plugin = mkdocs_print_site_plugin.plugin.PrintSitePlugin
     assert "on_post_page" not in vars(plugin)  # the page never passes through on_post_page
