@@ -3,7 +3,8 @@
 They are made after the site is built, by ``make release`` (scripts/release.py,
 which sets ``RELEASE=true`` for every build it runs), so they are not
 documentation files MkDocs could check or rewrite. Pages write them as
-``[text](download:osteoimmunology-zh.pdf)``:
+``[text](download:osteoimmunology-zh.pdf)`` (the names are the site model's ``release_files``:
+the edition's slug from edition.yml, a PDF per language):
 
 - in a release build this hook turns each into a link relative to the page, so
   it works with directory URLs, with the offline build's ``.html`` URLs and
@@ -12,7 +13,8 @@ documentation files MkDocs could check or rewrite. Pages write them as
   the link becomes its text plus "run `make release` to produce this file",
   never a link to a missing file.
 
-The footer template reads the same list (``config.extra.release_files``).
+The footer template reads the same list (``config.extra.release_files``) and the PDFs' names
+(``config.extra.release_pdfs``, language -> name; ``release_offline_zip``).
 """
 
 from __future__ import annotations
@@ -22,31 +24,22 @@ import re
 
 from mkdocs.utils import get_relative_url
 
+from sitecheck.model import ReleaseFiles
 from sitecheck.templates import fragment
-from sitehook import current_language, read_labels
+from sitehook import current_language, read_labels, site_model
 
 DOWNLOADS_DIR = "downloads"
-RELEASE_FILES = (
-    "osteoimmunology-zh.pdf",
-    "osteoimmunology-en.pdf",
-    "osteoimmunology-offline.zip",
-    # scripts/flashcards.py
-    "osteoimmunology-flashcards.apkg",
-    "osteoimmunology-flashcards.csv",
-)
-OFFLINE_ZIP = "osteoimmunology-offline.zip"
-NOT_IN_OFFLINE = (OFFLINE_ZIP, "osteoimmunology-flashcards.apkg", "osteoimmunology-flashcards.csv")
 DOWNLOAD_LINK_RE = re.compile(r'<a href="download:([A-Za-z0-9._-]+)"([^>]*)>(.*?)</a>', re.S)
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
 
-def release_files(release: bool, offline: bool) -> tuple[str, ...]:
+def release_files(files: ReleaseFiles, release: bool, offline: bool) -> tuple[str, ...]:
     """The release files a page of this build may link to."""
     if not release:
         return ()
     # the offline package does not contain itself, nor the flashcards
-    return tuple(name for name in RELEASE_FILES if not (offline and name in NOT_IN_OFFLINE))
+    return tuple(name for name in files.names if not (offline and name in files.not_in_offline))
 
 
 def download_url(name: str, page_url: str) -> str:
@@ -70,9 +63,12 @@ def on_config(config):
     state.clear()
     offline_plugin = config.plugins.get("material/offline")
     offline = bool(offline_plugin and offline_plugin.config.enabled)
-    state["available"] = release_files(os.environ.get("RELEASE") == "true", offline)
+    files = site_model(config).release_files
+    state["available"] = release_files(files, os.environ.get("RELEASE") == "true", offline)
     state["labels"] = read_labels(config)
     config.extra["release_files"] = list(state["available"])
+    config.extra["release_pdfs"] = {lang: files.pdf(lang) for lang in files.languages}
+    config.extra["release_offline_zip"] = files.offline_zip
     return config
 
 

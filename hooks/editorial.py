@@ -40,7 +40,8 @@ def on_pre_build(config):
     site = site_model(config)
     if is_default_language_build(config):
         report(log, record_findings(*state["raw"]))
-        report(log, marker_findings(site.sources, state["usable_notes"]))
+        pages = [(page.path, page.lang, page.text) for page in site.pages]
+        report(log, marker_findings(pages, state["usable_notes"], site.languages, site.data.files.corrections))
 
 
 def on_page_markdown(markdown, page, config, files):

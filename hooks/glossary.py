@@ -45,8 +45,6 @@ from sitehook import current_language, is_default_language_build, nav_order, rep
 log = get_plugin_logger("glossary")
 
 PAGE_MARKER = "[[glossary]]"
-# Pages whose text is generated or about the site itself, not the review's text
-NOT_CONTENT = {"glossary", "references", "editorial-notes", "instructors", "downloads"}
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -72,11 +70,12 @@ def on_pre_build(config):
     records, data_file = state["checked"].usable, site.data.files.glossary
     report(log, record_findings(state["checked"], data_file))
     report(log, synonym_findings(records, data_file))
-    report(log, note_link_findings(records, data_file, set(state["note_pages"])))
+    report(log, note_link_findings(records, data_file, set(state["note_pages"]), site.data.files.corrections))
     forbidden, known = variants(records), abbreviations(records)
     findings = page_findings_cache(config, forbidden, known, data_file)
     for page in site.pages:
-        content = page.key not in NOT_CONTENT
+        # the review's text; the home page and the pages about the site name other things (PDF, RIS)
+        content = site.is_chapter(page.key)
 
         def check(page=page, content=content):
             found = variant_findings(page.path, page.text, forbidden, data_file)
@@ -118,7 +117,7 @@ def on_page_markdown(markdown, page, config, files):
             for p, t in sorted(
                 state["pages"][lang].items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
             )
-            if p not in NOT_CONTENT
+            if site_model(config).is_chapter(p)
         }
         listing = glossary_listing(config, content, lang)
         markdown = markdown.replace(PAGE_MARKER, listing)
@@ -205,7 +204,7 @@ def on_page_content(html, page, config, files):
     """The first use of each glossary term on a chapter page links to its entry (not in the editor's additions)."""
     site = site_model(config)
     key, _ = site.identity(page.file.src_uri)
-    if key in NOT_CONTENT or key == "index" or key.startswith("parallel/"):
+    if not site.is_chapter(key):  # the review's text only (not its parallel views)
         return html
     lang = current_language(config)
     if ("first_use", lang) not in state:  # the same for every page of the language's pass

@@ -1,9 +1,10 @@
-"""Parallel reading: each chapter's Chinese and English side by side, paragraph by paragraph.
+"""Parallel reading: each chapter in all the site's languages side by side, paragraph by paragraph.
 
-Chapters are the pages that open with learning objectives. The view is
-generated from the two chapter files (never a third copy of the text) as one
+Chapters are the site model's (the pages that open with learning objectives). The view is
+generated from the chapter's files (never another copy of the text) as one
 virtual page per chapter and language, /parallel/<page>/ and
-/en/parallel/<page>/. Each chapter page gets a link to it under its title.
+/en/parallel/<page>/, with a column per language (the default language's first, as the
+i18n plugin's configuration lists them). Each chapter page gets a link to it under its title.
 Citations and editor's notes are rendered here per column, in the column's
 language, with the same pure functions the references and editorial hooks use.
 Checks (default-language pass): a section whose blocks cannot be paired one
@@ -27,7 +28,6 @@ from sitecheck.parallel import (
     PARALLEL_DIR,
     chapter_link_markdown,
     insert_after_title,
-    is_chapter,
     pair_sections,
     parallel_page_markdown,
     parallel_src_uri,
@@ -58,15 +58,16 @@ def on_pre_build(config):
     state["pairs"] = {}
     state["chapter_sites"] = {}  # (chapter key, language) -> the chapter page's citations
     site = site_model(config)
-    english = site.in_language("en")
+    state["languages"] = site.languages
+    languages = {lang: site.in_language(lang) for lang in site.languages}
     findings = []
-    for zh in site.in_language("zh").values():
-        en = english.get(zh.key)
-        if en is None or not is_chapter(zh.text):
+    for key in site.chapters:
+        pages = {lang: pages[key] for lang, pages in languages.items() if key in pages}
+        if len(pages) < len(languages):
             continue  # a missing translation is the parity hook's finding
-        pairs, page_findings = pair_sections(zh.path, zh.text, en.path, en.text)
-        state["pairs"][zh.key] = pairs
-        state["chapter_sites"].update({(zh.key, "zh"): zh.citation_sites, (zh.key, "en"): en.citation_sites})
+        pairs, page_findings = pair_sections({lang: (page.path, page.text) for lang, page in pages.items()})
+        state["pairs"][key] = pairs
+        state["chapter_sites"].update({(key, lang): page.citation_sites for lang, page in pages.items()})
         findings += page_findings
     if is_default_language_build(config):
         report(log, findings)
@@ -76,7 +77,7 @@ def on_pre_build(config):
 def on_files(files, config):
     lang = current_language(config)
     for page, pairs in state["pairs"].items():
-        views = {code: parallel_file(config, page, code) for code in ("zh", "en")}
+        views = {code: parallel_file(config, page, code) for code in state["languages"]}
         view = views[lang]
         view.content_string = cached_view_markdown(config, page, pairs, lang)
         # the language switcher links to the other view
@@ -96,21 +97,24 @@ def on_page_markdown(markdown, page, config, files):
 
 def parallel_file(config, page: str, lang: str) -> File:
     """A generated page, not in the nav, at the URL the language's pages use."""
-    view = File.generated(config, parallel_src_uri(page, lang), content="", inclusion=InclusionLevel.NOT_IN_NAV)
-    view.dest_uri = f"{site_model(config).url_prefix(lang)}{PARALLEL_DIR}/{page_url(page)}index.html"
+    site = site_model(config)
+    src_uri = parallel_src_uri(page, lang, site.default_language)
+    view = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    view.dest_uri = f"{site.url_prefix(lang)}{PARALLEL_DIR}/{page_url(page)}index.html"
     view.name = Path(page).name  # 'index' stays an index page, as static-i18n does for x.en.md
     return view
 
 
 def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
     """view_markdown() kept on disk (≈3 ms a view, 24 views a build): its answer depends only on
-    its arguments, the data it reads from ``state`` (labels, references, notes, the docs folder),
+    its arguments, the data it reads from ``state`` (labels, languages, references, notes, the docs folder),
     the code of sitecheck/ and its templates. One file per answer, named by all of them, written
     whole (a temporary name, then a rename) as the other build caches."""
     folder = cache_folder(root_of(config), "parallel-views", "PARALLEL_VIEWS_CACHE_DIR")
     if "code" not in state:
         data = [
             state["labels"],
+            list(state["languages"]),  # the columns, in order
             str(state["docs_dir"]),
             {str(n): record.data for n, record in state["references"].items()},
             {str(name): record.data for name, record in state["notes"].items()},
@@ -123,7 +127,7 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
 
 def view_markdown(page: str, pairs, lang: str) -> str:
     view_key = f"{PARALLEL_DIR}/{page}"
-    cited: dict[str, list] = {"zh": [], "en": []}
+    cited: dict[str, list] = {column: [] for column in state["languages"]}
 
     def render_block(text: str, column: str, line: int) -> str:
         labels = state["labels"][column]
@@ -147,6 +151,6 @@ def view_markdown(page: str, pairs, lang: str) -> str:
             chapter_references(state["references"], cited[column], column, state["labels"][column], heading=False),
             column,
         )
-        for column in ("zh", "en")
+        for column in state["languages"]
     }
-    return markdown + "\n" + references_markdown(lang, state["labels"], lists["zh"], lists["en"])
+    return markdown + "\n" + references_markdown(lang, state["labels"], lists)

@@ -21,9 +21,8 @@ from mkdocs.structure.pages import Page
 
 import sitecheck.seo as sitecheck_seo
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
+from sitecheck.model import og_locale
 from sitecheck.seo import (
-    LANGUAGE_ROOT,
-    OG_LOCALE,
     alternates,
     first_paragraph_text,
     language_relative,
@@ -32,7 +31,7 @@ from sitecheck.seo import (
     shorten,
     sitemaps,
 )
-from sitehook import current_language, root_of
+from sitehook import current_language, root_of, site_model
 
 state: dict = {}  # reset per build (static-i18n builds once per language)
 
@@ -106,12 +105,14 @@ def on_page_context(context, page, config, nav):
     local = is_for_file_urls(config) or not os.environ.get("SITE_URL")
     if not local:
         state["pages"].append(page.url)
-    other = [locale for code, locale in OG_LOCALE.items() if code != lang]
+    site = site_model(config)
+    roots = site.language_roots
+    relative = language_relative(page.url, lang, roots)
     context["seo"] = {
-        "locale": OG_LOCALE[lang],
-        "locale_alternates": other,
-        "type": "website" if language_relative(page.url, lang) == "" else "article",
-        "alternates": [] if local else alternates(config.site_url, language_relative(page.url, lang)),
+        "locale": og_locale(lang),
+        "locale_alternates": [og_locale(code) for code in site.languages if code != lang],
+        "type": "website" if relative == "" else "article",
+        "alternates": [] if local else alternates(config.site_url, relative, roots),
     }
     return context
 
@@ -122,16 +123,17 @@ def on_post_build(config):
     if is_for_file_urls(config) or not config.site_url or not state.get("pages"):
         return
     lang = current_language(config)
+    roots = site_model(config).language_roots
     pages = list(state["pages"])
     site_dir = Path(config.site_dir)
-    for folder, text in sitemaps(config.site_url, pages, page_directories(pages)).items():
+    for folder, text in sitemaps(config.site_url, pages, page_directories(pages), roots).items():
         (site_dir / folder / "sitemap.xml").write_text(text, encoding="utf-8")
     # The site root's sitemap lists every language (the pages have the same paths
     # in each; hooks/i18n_parity.py makes sure). Written in every language's pass:
     # each pass's MkDocs writes its own sitemap.xml at the root.
-    relative = sorted({language_relative(url, lang) for url in pages})
-    every_page = [root + url for root in LANGUAGE_ROOT.values() for url in relative]
-    root = sitemaps(config.site_url, every_page, [""])[""]
+    relative = sorted({language_relative(url, lang, roots) for url in pages})
+    every_page = [root + url for root in roots.values() for url in relative]
+    root = sitemaps(config.site_url, every_page, [""], roots)[""]
     (site_dir / "sitemap.xml").write_text(root, encoding="utf-8")
     # mtime 0: the same bytes on every build (tests/site/test_reproducible.py)
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(root.encode("utf-8"), mtime=0))

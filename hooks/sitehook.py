@@ -16,9 +16,10 @@ import plugin_internals
 from sitecheck import history, markdown
 from sitecheck.data import DataError, load_keyed_records, load_records
 from sitecheck.diskcache import cache_folder
-from sitecheck.model import DataFiles, Site, SiteData, make_site, unsuffixed_language
+from sitecheck.model import DataFiles, Site, SiteData, language_problem, make_site, unsuffixed_language
 from sitecheck.permalinks import parse_list
 from sitecheck.schema import (
+    DATA_LANGUAGES,
     Edition,
     EditionError,
     LabelsError,
@@ -63,6 +64,10 @@ def last_site_model() -> Site | None:
 def make_site_model(config) -> Site:
     docs_dir = project_relative(config, Path(config.docs_dir))
     files = data_files(config)
+    # languages the data cannot supply stop the build before anything reads the data in them
+    problem = language_problem(plugin_internals.languages(config), DATA_LANGUAGES, files.folder)
+    if problem:
+        raise PluginError(problem)
     # the data first, in the order the hooks have always read it (the first broken file stops the build)
     references = check_references(load_data(config, files.references), files.references)
     labels = load_labels_file(config, files.labels)

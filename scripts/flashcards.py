@@ -39,8 +39,6 @@ from sitecheck.model import Site  # noqa: E402
 from sitecheck.sections import section_url  # noqa: E402
 from sitehook import project_site_model  # noqa: E402
 
-APKG_NAME = "osteoimmunology-flashcards.apkg"
-CSV_NAME = "osteoimmunology-flashcards.csv"
 # Fixed ids: Anki matches decks and note types by id across imports
 DECK_ID = 1_764_201_601
 TERM_MODEL_ID = 1_764_201_602
@@ -244,12 +242,13 @@ def make_flashcards(out_dir: Path, site_url: str) -> list[Path]:
         for lang in ("zh", "en"):
             rows.append((question.text[lang], f"{question.answer[lang]} {links[lang]}"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    apkg = out_dir / APKG_NAME
+    names = site().release_files  # named by edition.yml's slug, as the build names them
+    apkg, table_file = out_dir / names.flashcards_apkg, out_dir / names.flashcards_csv
     genanki.Package(deck).write_to_file(str(apkg))
     table = io.StringIO()
     csv.writer(table, lineterminator="\n").writerows(rows)
-    (out_dir / CSV_NAME).write_text(table.getvalue(), encoding="utf-8")
-    return [apkg, out_dir / CSV_NAME]
+    table_file.write_text(table.getvalue(), encoding="utf-8")
+    return [apkg, table_file]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,8 @@ directory URLs, each language's search index inlined as a script
 (hooks/search_languages.py), Material's Web Worker shim served from the site
 (``extra.polyfills``) instead of unpkg, and relative language-switcher links on
 the home pages (overrides/partials/alternate.html). The zip has one folder,
-``osteoimmunology-offline/``, with ``index.html`` (Chinese) and ``en/index.html``.
+``osteoimmunology-offline/``, with ``index.html`` (Chinese) and ``en/index.html`` (the names
+come from edition.yml's slug: the site model's ``release_files``).
 
     python scripts/offline.py [--out site/downloads] [--pdfs site/downloads]
 
@@ -27,8 +28,15 @@ from pathlib import Path
 
 from sitebuild import ROOT, build
 
-ZIP_NAME = "osteoimmunology-offline.zip"
-TOP_DIR = "osteoimmunology-offline"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sitecheck.model import ReleaseFiles  # noqa: E402
+from sitehook import project_site_model  # noqa: E402
+
+
+def release_files() -> ReleaseFiles:
+    """The release files' names, as the build names them (edition.yml's slug, the languages)."""
+    return project_site_model(ROOT).release_files
 
 
 def build_offline_site(site_dir: Path) -> None:
@@ -60,31 +68,33 @@ def check_offline_site(site_dir: Path) -> list[str]:
     return problems
 
 
-def write_zip(site_dir: Path, zip_path: Path) -> None:
-    """Zip ``site_dir`` under TOP_DIR/, leaving out any earlier offline package."""
+def write_zip(site_dir: Path, zip_path: Path, top_dir: str) -> None:
+    """Zip ``site_dir`` under ``top_dir``/, leaving out any earlier offline package."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and path.name != ZIP_NAME and not path.name.endswith(".gz"):
-                zf.write(path, f"{TOP_DIR}/{path.relative_to(site_dir).as_posix()}")
+            if path.is_file() and path.name != zip_path.name and not path.name.endswith(".gz"):
+                zf.write(path, f"{top_dir}/{path.relative_to(site_dir).as_posix()}")
     tmp.replace(zip_path)
 
 
 def make_offline_zip(out_dir: Path, pdf_dir: Path | None = None, work_dir: Path | None = None) -> Path:
     """Build, check and zip the offline site into ``out_dir``; returns the zip's path."""
+    names = release_files()
     with tempfile.TemporaryDirectory(prefix="offline-build-", dir=work_dir) as tmp:
-        site_dir = Path(tmp) / TOP_DIR
+        site_dir = Path(tmp) / names.offline_folder
         build_offline_site(site_dir)
         problems = check_offline_site(site_dir)
         if problems:
             raise RuntimeError("offline site would not work from file://:\n  " + "\n  ".join(problems))
         if pdf_dir is not None:
-            for pdf in sorted(pdf_dir.glob("osteoimmunology-*.pdf")):
-                (site_dir / "downloads").mkdir(exist_ok=True)
-                shutil.copy2(pdf, site_dir / "downloads" / pdf.name)
-        zip_path = out_dir / ZIP_NAME
-        write_zip(site_dir, zip_path)
+            for pdf in [pdf_dir / names.pdf(lang) for lang in names.languages]:
+                if pdf.is_file():
+                    (site_dir / "downloads").mkdir(exist_ok=True)
+                    shutil.copy2(pdf, site_dir / "downloads" / pdf.name)
+        zip_path = out_dir / names.offline_zip
+        write_zip(site_dir, zip_path, names.offline_folder)
     return zip_path
 
 

@@ -1,4 +1,4 @@
-"""Print the site to one PDF per language (zh, en) with Debian's Chromium.
+"""Print the site to one PDF per language (zh, en: mkdocs.yml's) with Debian's Chromium.
 
 For each language: a separate strict ``mkdocs build`` with the print-site
 plugin on and only that language (``PRINT_SITE``, ``BUILD_ONLY_LOCALE``; see
@@ -32,18 +32,30 @@ from sitebuild import ROOT, build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from sitecheck.model import Site  # noqa: E402
 from sitecheck.printpage import DIAGRAM_LINKS_CLASS  # noqa: E402
 from sitehook import project_site_model  # noqa: E402
 
-LANGUAGES = ("zh", "en")
-PDF_NAME = "osteoimmunology-{lang}.pdf"
-
 
 @functools.cache
+def site() -> Site:
+    """The site model, as the build makes it: the languages (mkdocs.yml), the interface words
+    (labels.yml, checked for every language) and the PDFs' names (edition.yml's slug)."""
+    return project_site_model(ROOT)
+
+
+def languages() -> tuple[str, ...]:
+    """The site's languages, the default first."""
+    return site().languages
+
+
 def words(lang: str) -> dict[str, str]:
-    """The interface words of the print build and the PDF: the site's own (labels.yml, checked
-    for every language of the site by the site model, as the build reads it)."""
-    return project_site_model(ROOT).data.labels[lang]
+    """The interface words of the print build and the PDF: the site's own."""
+    return site().data.labels[lang]
+
+
+def pdf_name(lang: str) -> str:
+    return site().release_files.pdf(lang)
 
 
 # What only the laid-out page knows (the build made the page itself final:
@@ -91,9 +103,9 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
         PRINT_TOC_TITLE=words(lang)["print_toc_title"],
         PRINT_PAGE_TITLE=words(lang)["print_page_title"],
     )
-    if lang == LANGUAGES[0]:
+    if lang == languages()[0]:
         env["BUILD_ONLY_LOCALE"] = lang
-    elif lang != LANGUAGES[-1]:
+    elif lang != languages()[-1]:
         raise ValueError(f"{lang}: only the default and the last language can have a print page")
     result = build(ROOT, site_dir, env)
     if result.returncode != 0:
@@ -189,8 +201,8 @@ def count_pages(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
 
 
-def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) -> list[PdfResult]:
-    """Build and print every language into ``out_dir``; raises on any problem."""
+def make_pdfs(out_dir: Path, langs: tuple[str, ...] | None = None, work_dir: Path | None = None) -> list[PdfResult]:
+    """Build and print ``langs`` (every language of the site when None) into ``out_dir``; raises on any problem."""
     from playwright.sync_api import sync_playwright
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -204,11 +216,11 @@ def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) 
             profile, executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS
         )
         try:
-            for lang in languages:
+            for lang in langs or languages():
                 start = time.perf_counter()
                 site_dir = Path(tmp) / lang
                 page = build_print_page(lang, site_dir)
-                pdf_path = out_dir / PDF_NAME.format(lang=lang)
+                pdf_path = out_dir / pdf_name(lang)
                 problems = print_pdf(context, page, pdf_path, lang)
                 if problems:
                     raise RuntimeError(f"PDF ({lang}) has problems:\n  " + "\n  ".join(problems))
@@ -222,9 +234,9 @@ def make_pdfs(out_dir: Path, languages=LANGUAGES, work_dir: Path | None = None) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "site" / "downloads", help="output directory")
-    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="language (repeatable; default: all)")
+    parser.add_argument("--lang", action="append", choices=languages(), help="language (repeatable; default: all)")
     args = parser.parse_args(argv)
-    for r in make_pdfs(args.out, tuple(args.lang or LANGUAGES)):
+    for r in make_pdfs(args.out, tuple(args.lang or languages())):
         print(f"PDF {r.lang}: {r.path} — {r.pages} pages, {r.size / 1e6:.2f} MB, {r.seconds:.1f} s")
     return 0
 

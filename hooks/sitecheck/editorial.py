@@ -9,10 +9,12 @@ editorial-notes page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .data import Record
 from .findings import Finding
 from .markdown import content_lines
+from .model import language_name
 from .schema import check_corrections
 from .templates import fragment, render
 
@@ -44,12 +46,17 @@ def note_markers(path: str, text: str) -> list[tuple[int, str]]:
     return [(n, m.group(1)) for n, line in content_lines(text) if (m := NOTE_MARKER_RE.match(line.strip()))]
 
 
-def marker_findings(pages: dict[str, str], notes: list[tuple[str, Record]]) -> list[Finding]:
-    """Markers naming no note, notes shown nowhere, notes shown in one language only."""
+def marker_findings(
+    pages: Iterable[tuple[str, str, str]], notes: list[tuple[str, Record]], languages: tuple[str, ...], folder: str
+) -> list[Finding]:
+    """Markers naming no note, notes shown nowhere, notes missing from a language's page: ``pages``
+    are (path, language, text), ``languages`` the site's, ``folder`` the corrections' (docs/_data/corrections)."""
     findings = []
+    pages = list(pages)
     defined = {record.get("id"): (path, record) for path, record in notes}
     used: dict[str, set[str]] = {}
-    for path, text in pages.items():
+    language_of = {path: lang for path, lang, _text in pages}
+    for path, _lang, text in pages:
         for line, note_id in note_markers(path, text):
             if note_id not in defined:
                 findings.append(
@@ -57,13 +64,13 @@ def marker_findings(pages: dict[str, str], notes: list[tuple[str, Record]]) -> l
                         path,
                         line,
                         f"[[note:{note_id}]] names no editor's note; add a note with id '{note_id}' "
-                        "under 'notes:' in docs/_data/corrections/, or fix the id.",
+                        f"under 'notes:' in {folder}/, or fix the id.",
                     )
                 )
             used.setdefault(note_id, set()).add(path)
     for note_id, (path, record) in defined.items():
         places = used.get(note_id, set())
-        languages = {"en" if p.endswith(".en.md") else "zh" for p in places}
+        shown_in = {language_of[p] for p in places}
         if not places:
             findings.append(
                 Finding(
@@ -73,14 +80,13 @@ def marker_findings(pages: dict[str, str], notes: list[tuple[str, Record]]) -> l
                     "paragraph it comments on, in both languages.",
                 )
             )
-        elif languages != {"zh", "en"}:
-            missing = ({"zh", "en"} - languages).pop()
+        elif missing := [lang for lang in languages if lang not in shown_in]:
             findings.append(
                 Finding(
                     path,
                     record.line,
                     f"note '{note_id}' is shown only in {sorted(places)[0]}; add [[note:{note_id}]] "
-                    f"at the same place in the {'English' if missing == 'en' else 'Chinese'} page.",
+                    f"at the same place in the {language_name(missing[0])} page.",
                 )
             )
     return findings

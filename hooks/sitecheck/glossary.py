@@ -122,14 +122,14 @@ def synonym_findings(records: list[Record], path: str) -> list[Finding]:
     return findings
 
 
-def note_link_findings(records: list[Record], path: str, note_ids: set[str]) -> list[Finding]:
-    """An entry's 'note' names an editor's note that exists."""
+def note_link_findings(records: list[Record], path: str, note_ids: set[str], folder: str) -> list[Finding]:
+    """An entry's 'note' names an editor's note that exists (in ``folder``, the corrections')."""
     return [
         Finding(
             path,
             record.line,
             f"glossary entry '{record.get('id')}' links to editor's note '{record.get('note')}', which does not "
-            "exist; use the id of a note under 'notes:' in docs/_data/corrections/.",
+            f"exist; use the id of a note under 'notes:' in {folder}/.",
         )
         for record in records
         if record.get("note") and record.get("note") not in note_ids

@@ -11,10 +11,14 @@ Pure: hooks/sitehook.py makes the model from MkDocs' configuration and files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import PurePosixPath
+
+from babel import Locale
+from babel.core import get_global
 
 from .markdown import Blocks, Heading, Parsed, Section
 from .pages import CitationSite, sites_of
@@ -30,6 +34,41 @@ def html_language(lang: str) -> str:
     return HTML_LANGUAGE.get(lang, lang)
 
 
+# Facts about a language code from the CLDR data of Babel (Material's own dependency, so always
+# installed with the site): a table here would name the site's two languages again.
+@cache
+def language_name(lang: str) -> str:
+    """The language's name in English, for the build's messages: 'zh' -> 'Chinese'."""
+    return Locale.parse(lang).english_name or lang
+
+
+@cache
+def og_locale(lang: str) -> str:
+    """The Open Graph locale (language_TERRITORY) of a language: its most likely territory
+    ('zh' -> 'zh_CN', 'en' -> 'en_US')."""
+    likely = get_global("likely_subtags").get(lang, lang)
+    parts = likely.split("_")
+    territory = next((part for part in parts[1:] if part.isupper() or part.isdigit()), None)
+    return f"{parts[0]}_{territory}" if territory else parts[0]
+
+
+# A chapter of the review opens with its learning objectives (CONTRIBUTING.md, "Learning
+# objectives"); the home page and the pages about the site (glossary, references, editorial notes,
+# instructors, downloads) do not. The one test of which pages are the review's text (its content).
+CHAPTER_RE = re.compile(r"^!!! objectives\b", re.M)
+
+
+def is_chapter(text: str) -> bool:
+    """A page of the review's text: it gets a parallel view, glossary links and the glossary's checks."""
+    return CHAPTER_RE.search(text) is not None
+
+
+def src_uri_of(key: str, lang: str, default_language: str) -> str:
+    """The source file of a page key in a language, as static-i18n's ``suffix`` structure names it:
+    ('a/b', 'en') -> 'a/b.en.md'; the default language's has no suffix ('a/b.md')."""
+    return f"{key}.md" if lang == default_language else f"{key}.{lang}.md"
+
+
 def page_identity(src_uri: str, languages: tuple[str, ...], default_language: str | None) -> tuple[str, str | None]:
     """The page key and language of a source file below ``docs_dir``, named the way
     mkdocs-static-i18n's ``suffix`` structure names them: 'a/b.en.md' -> ('a/b', 'en')."""
@@ -38,6 +77,32 @@ def page_identity(src_uri: str, languages: tuple[str, ...], default_language: st
         if lang != default_language and stem.endswith(f".{lang}"):
             return stem[: -len(lang) - 1], lang
     return stem, default_language
+
+
+def language_problem(configured: list[str], data_languages: tuple[str, ...], data_folder: str) -> str | None:
+    """What is wrong with the languages of mkdocs.yml (its i18n plugin's), given the languages the
+    data files are written in (None: nothing). Every text of the data has a version in each data
+    language, and the build's language rules (citation styles, search settings, the instructors'
+    table) are these languages': a language the data cannot supply is refused, not built half-way."""
+    extra = [lang for lang in configured if lang not in data_languages]
+    missing = [lang for lang in data_languages if lang not in configured]
+    written = " and ".join(f"{language_name(lang)} ('{lang}')" for lang in data_languages)
+    if extra:
+        lang = extra[0]
+        return (
+            f"mkdocs.yml: plugins: i18n: languages lists '{lang}' ({language_name(lang)}), but the site's data "
+            f"({data_folder}: glossary, references, corrections, labels) and its language rules are written in "
+            f"{written} only; remove '{lang}' from mkdocs.yml, or first give every text of the data a "
+            f"'{lang}' version (hooks/sitecheck/schema.py, Bilingual)."
+        )
+    if missing:
+        lang = missing[0]
+        return (
+            f"mkdocs.yml: plugins: i18n: languages does not list '{lang}' ({language_name(lang)}), one of the "
+            f"languages the site's data ({data_folder}) is written in ({written}); add it under "
+            "plugins: i18n: languages."
+        )
+    return None
 
 
 def unsuffixed_language(src_uris: Iterable[str], languages: list[str]) -> str | None:
@@ -57,6 +122,10 @@ class Page:
     lang: str  # en
     text: str
     parsed: Parsed = field(repr=False)  # tokenized once, on first use
+
+    @cached_property
+    def is_chapter(self) -> bool:
+        return is_chapter(self.text)
 
     @property
     def blocks(self) -> Blocks:
@@ -132,6 +201,46 @@ class SiteData:
     permalinks: list[tuple[int, str]] | None = None
 
 
+@dataclass(frozen=True)
+class ReleaseFiles:
+    """The names of the release files (``make release`` writes them to site/downloads/): the
+    edition's slug (edition.yml) names them, one PDF per language of the site."""
+
+    slug: str  # osteoimmunology
+    languages: tuple[str, ...]
+
+    def pdf(self, lang: str) -> str:
+        return f"{self.slug}-{lang}.pdf"
+
+    @property
+    def offline_folder(self) -> str:
+        """The offline package's one top folder (the zip's name without .zip)."""
+        return f"{self.slug}-offline"
+
+    @property
+    def offline_zip(self) -> str:
+        return f"{self.offline_folder}.zip"
+
+    @property
+    def flashcards_apkg(self) -> str:
+        return f"{self.slug}-flashcards.apkg"
+
+    @property
+    def flashcards_csv(self) -> str:
+        return f"{self.slug}-flashcards.csv"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every release file, the PDFs first (in the site's order of languages)."""
+        pdfs = tuple(self.pdf(lang) for lang in self.languages)
+        return (*pdfs, self.offline_zip, self.flashcards_apkg, self.flashcards_csv)
+
+    @property
+    def not_in_offline(self) -> tuple[str, ...]:
+        """What the offline package does not carry: itself, and the flashcards."""
+        return (self.offline_zip, self.flashcards_apkg, self.flashcards_csv)
+
+
 @dataclass(frozen=True, eq=False)
 class Site:
     docs_dir: str  # project-relative ("docs")
@@ -139,6 +248,10 @@ class Site:
     default_language: str
     pages: tuple[Page, ...]  # ordered by path, as the checks report them
     data: SiteData
+
+    @cached_property
+    def release_files(self) -> ReleaseFiles:
+        return ReleaseFiles(self.data.edition.slug, self.languages)
 
     @cached_property
     def by_src_uri(self) -> dict[str, Page]:
@@ -152,9 +265,34 @@ class Site:
         page = self.page(src_uri)
         return (page.key, page.lang) if page else page_identity(src_uri, self.languages, self.default_language)
 
+    @property
+    def other_languages(self) -> tuple[str, ...]:
+        """The languages besides the default, in the configuration's order."""
+        return self.languages[1:]
+
     def url_prefix(self, lang: str) -> str:
         """The folder of a language's pages below the site root: "" for the default, else "en/"."""
         return "" if lang == self.default_language else f"{lang}/"
+
+    @cached_property
+    def language_roots(self) -> dict[str, str]:
+        """language -> the folder of its pages below the site root, the default first."""
+        return {lang: self.url_prefix(lang) for lang in self.languages}
+
+    def source_path(self, key: str, lang: str) -> str:
+        """The project-relative path of a page key's source in a language (it may not exist)."""
+        return self.path_of(src_uri_of(key, lang, self.default_language))
+
+    def is_chapter(self, key: str) -> bool:
+        """Whether the page ``key`` is a chapter of the review (the site's content): its
+        default-language page opens with learning objectives. Generated pages (parallel/…) are not."""
+        page = self.in_language(self.default_language).get(key)
+        return page is not None and page.is_chapter
+
+    @cached_property
+    def chapters(self) -> tuple[str, ...]:
+        """The keys of the review's chapters, by path."""
+        return tuple(key for key in self.in_language(self.default_language) if self.is_chapter(key))
 
     def path_of(self, src_uri: str) -> str:
         """The project-relative path of a source below docs_dir."""
@@ -172,7 +310,14 @@ class Site:
 
     def in_language(self, lang: str) -> dict[str, Page]:
         """The pages of one language, by key."""
-        return {page.key: page for page in self.pages if page.lang == lang}
+        return dict(self._by_language.get(lang, {}))
+
+    @cached_property
+    def _by_language(self) -> dict[str, dict[str, Page]]:
+        by_language: dict[str, dict[str, Page]] = {lang: {} for lang in self.languages}
+        for page in self.pages:
+            by_language.setdefault(page.lang, {})[page.key] = page
+        return by_language
 
 
 def make_site(

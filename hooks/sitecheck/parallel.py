@@ -1,8 +1,9 @@
-"""The parallel (side-by-side) reading view of a chapter, built from its two sources.
+"""The parallel (side-by-side) reading view of a chapter, built from its sources.
 
-By convention (CONTRIBUTING.md, "Paragraphs") the Chinese and English files of
-a chapter have the same top-level blocks in the same order, so the view pairs
-them by position, section by section. Text in, Markdown and findings out.
+By convention (CONTRIBUTING.md, "Paragraphs") the files of a chapter in each of the
+site's languages have the same top-level blocks in the same order, so the view
+pairs them by position, section by section: one column per language, the default
+language's first. Text in, Markdown and findings out.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import PurePosixPath
 
 from .findings import Finding
 from .markdown import HEADING_ID_RE, HEADING_RE, parsed
-from .model import html_language
+from .model import html_language, src_uri_of
 from .sections import page_url
 from .templates import fragment, render
 
@@ -28,9 +29,6 @@ MERMAID_HREF_RE = re.compile(r'^(\s*click\s+\S+\s+href\s+")(?![a-z][a-z0-9+.-]*:
 # Ids a block gives its elements: raw HTML id="x", a block attribute list { #x .class }
 HTML_ID_RE = re.compile(r'(\sid=")([^"]+")')
 ATTR_LIST_LINE_RE = re.compile(r"^(\s*\{:?[^}\n]*?)#([A-Za-z][\w-]*)([^}\n]*\}\s*)$", re.M)
-
-# Every chapter opens with its learning objectives (CONTRIBUTING.md); other pages do not
-CHAPTER_RE = re.compile(r"^!!! objectives\b", re.M)
 # Where the generated pages live, below each language's root
 PARALLEL_DIR = "parallel"
 
@@ -51,11 +49,6 @@ class Section:
     title: str
     subtitle: str = ""  # the Chinese page's source-subtitle line, as written
     blocks: list[Block] = field(default_factory=list)
-
-
-def is_chapter(text: str) -> bool:
-    """A chapter of the review (it gets a parallel view), not a reference or home page."""
-    return CHAPTER_RE.search(text) is not None
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -128,53 +121,63 @@ def split_sections(text: str) -> list[Section]:
 
 @dataclass
 class SectionPair:
-    zh: Section
-    en: Section
+    """One section of a chapter in every language (language -> section, the default first)."""
+
+    sections: dict[str, Section]
 
     @property
-    def rows(self) -> list[tuple[Block | None, Block | None]]:
-        """Blocks paired by position; the shorter side is padded so nothing is dropped."""
-        count = max(len(self.zh.blocks), len(self.en.blocks))
-        pad = [None] * count
-        return list(zip((self.zh.blocks + pad)[:count], (self.en.blocks + pad)[:count], strict=True))
+    def rows(self) -> list[dict[str, Block | None]]:
+        """Blocks paired by position (language -> block); the shorter sides are padded with
+        None so nothing is dropped."""
+        count = max(len(section.blocks) for section in self.sections.values())
+        return [
+            {lang: section.blocks[n] if n < len(section.blocks) else None for lang, section in self.sections.items()}
+            for n in range(count)
+        ]
 
 
-def pair_sections(zh_path: str, zh_text: str, en_path: str, en_text: str) -> tuple[list[SectionPair], list[Finding]]:
-    """Pair the two pages section by section; a finding wherever the blocks
-    cannot be paired one to one (the view would misalign there)."""
-    zh_sections, en_sections = split_sections(zh_text), split_sections(en_text)
+def pair_sections(files: dict[str, tuple[str, str]]) -> tuple[list[SectionPair], list[Finding]]:
+    """Pair a chapter's pages section by section: ``files`` is language -> (path, text), the
+    default language first. A finding wherever a translation's blocks cannot be paired one to
+    one with the original's (the view would misalign there)."""
+    (original, (original_path, original_text)), *translations = files.items()
+    sections = {original: split_sections(original_text)}
     findings: list[Finding] = []
-    if [s.id for s in zh_sections] != [s.id for s in en_sections]:
-        findings.append(
-            Finding(
-                en_path,
-                0,
-                f"parallel view: the headings differ from {zh_path}, so its sections cannot be paired; "
-                "give both files the same headings with the same ids in the same order.",
-            )
-        )
-        return [], findings
-    pairs = [SectionPair(zh, en) for zh, en in zip(zh_sections, en_sections, strict=True)]
-    for pair in pairs:
-        if len(pair.zh.blocks) != len(pair.en.blocks):
-            name = f"#{pair.zh.id}" if pair.zh.id else "(before the first heading)"
+    for lang, (path, text) in translations:
+        sections[lang] = split_sections(text)
+        if [s.id for s in sections[original]] != [s.id for s in sections[lang]]:
             findings.append(
                 Finding(
-                    en_path,
-                    pair.en.line,
-                    f"parallel view: section '{name}' has {len(pair.en.blocks)} paragraphs/blocks here but "
-                    f"{len(pair.zh.blocks)} in {zh_path}:{pair.zh.line}, so the side-by-side view misaligns; "
-                    "give both files the same paragraphs, lists, admonitions and notes in the same order.",
+                    path,
+                    0,
+                    f"parallel view: the headings differ from {original_path}, so its sections cannot be paired; "
+                    "give both files the same headings with the same ids in the same order.",
                 )
             )
+    if findings:
+        return [], findings
+    pairs = [SectionPair(dict(zip(sections, row, strict=True))) for row in zip(*sections.values(), strict=True)]
+    for lang, (path, _text) in translations:
+        for pair in pairs:
+            first, section = pair.sections[original], pair.sections[lang]
+            if len(first.blocks) != len(section.blocks):
+                name = f"#{first.id}" if first.id else "(before the first heading)"
+                findings.append(
+                    Finding(
+                        path,
+                        section.line,
+                        f"parallel view: section '{name}' has {len(section.blocks)} paragraphs/blocks here but "
+                        f"{len(first.blocks)} in {original_path}:{first.line}, so the side-by-side view misaligns; "
+                        "give both files the same paragraphs, lists, admonitions and notes in the same order.",
+                    )
+                )
     return pairs, findings
 
 
-def parallel_src_uri(page: str, lang: str) -> str:
+def parallel_src_uri(page: str, lang: str, default_language: str) -> str:
     """'immunology/cytokines', 'en' -> 'parallel/immunology/cytokines.en.md' (the suffix
     convention of the real pages, so links between languages resolve the same way)."""
-    suffix = "" if lang == "zh" else f".{lang}"
-    return f"{PARALLEL_DIR}/{page}{suffix}.md"
+    return src_uri_of(f"{PARALLEL_DIR}/{page}", lang, default_language)
 
 
 def rebase_links(text: str, page: str) -> str:
@@ -203,8 +206,9 @@ def prefix_ids(text: str, prefix: str) -> str:
     return ATTR_LIST_LINE_RE.sub(lambda m: f"{m.group(1)}#{prefix}-{m.group(2)}{m.group(3)}", text)
 
 
-def _row(zh: str, en: str, kind: str) -> str:
-    columns = [{"lang": html_language("zh"), "body": zh}, {"lang": html_language("en"), "body": en}]
+def _row(bodies: dict[str, str], kind: str) -> str:
+    """One row: language -> the column's Markdown, in the site's order of languages."""
+    columns = [{"lang": html_language(lang), "body": body} for lang, body in bodies.items()]
     return fragment("parallel-row.md", kind=kind, columns=columns)
 
 
@@ -226,7 +230,7 @@ def parallel_page_markdown(
     is the block's first line in the chapter's file of that language."""
     out = ["---", "search:", "  exclude: true", "hide:", "  - navigation", "---", ""]
     for pair in pairs:
-        section = pair.zh if lang == "zh" else pair.en
+        section = pair.sections[lang]
         if section.id is not None:
             title = section.title
             if section.level == 1:
@@ -234,27 +238,30 @@ def parallel_page_markdown(
             out.append(f"{'#' * section.level} {title} {{ #{section.id} }}\n")
             if section.level == 1:
                 out.append(render("parallel-back.md", labels=labels, target=chapter_link))
-            out.append(_row(_title_block(pair.zh), _title_block(pair.en), "title") + "\n")
-        for zh_block, en_block in pair.rows:
-            zh = render_block(rebase_links(zh_block.text, page), "zh", zh_block.line) if zh_block else ""
-            en = render_block(rebase_links(en_block.text, page), "en", en_block.line) if en_block else ""
-            out.append(_row(zh, en, "text") + "\n")
+            out.append(_row({code: _title_block(part) for code, part in pair.sections.items()}, "title") + "\n")
+        for row in pair.rows:
+            columns = {
+                code: render_block(rebase_links(block.text, page), code, block.line) if block else ""
+                for code, block in row.items()
+            }
+            out.append(_row(columns, "text") + "\n")
     return "\n".join(out)
 
 
-def references_markdown(lang: str, labels: dict[str, dict], zh_list: str, en_list: str) -> str:
+def references_markdown(lang: str, labels: dict[str, dict], lists: dict[str, str]) -> str:
     """The view's last section, as a chapter's: the references the chapter cites, each column
-    its own language's list (the citation popovers of that column read it: citations.js)."""
-    if not zh_list.strip() and not en_list.strip():
+    its own language's list (the citation popovers of that column read it: citations.js).
+    ``lists`` is language -> that list, in the order of the columns."""
+    if not any(listing.strip() for listing in lists.values()):
         return ""
     titles = {
-        code: fragment("parallel-title.md", title=labels[code]["chapter_references"], subtitle=None) for code in labels
+        code: fragment("parallel-title.md", title=labels[code]["chapter_references"], subtitle=None) for code in lists
     }
     return (
         f"## {labels[lang]['chapter_references']} {{ #references-cited }}\n\n"
-        + _row(titles["zh"], titles["en"], "title")
+        + _row(titles, "title")
         + "\n\n"
-        + _row(zh_list.strip(), en_list.strip(), "text")
+        + _row({code: listing.strip() for code, listing in lists.items()}, "text")
         + "\n"
     )
 

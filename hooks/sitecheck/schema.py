@@ -51,6 +51,11 @@ class Bilingual(_Model):
     en: Text
 
 
+# The languages the data files give every text in (a term, a definition, a claim, a note): the
+# only languages a site made from them can be built in (sitehook checks mkdocs.yml against them).
+DATA_LANGUAGES = tuple(Bilingual.model_fields)
+
+
 # A look-around condition (?=…) (?!…) (?<=…) (?<!…) with no group inside
 LOOKAROUND_RE = re.compile(r"\(\?<?[=!][^()]*\)")
 

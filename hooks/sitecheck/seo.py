@@ -11,11 +11,11 @@ from html.parser import HTMLParser
 from bs4 import BeautifulSoup
 from bs4.builder import HTMLTreeBuilder
 
-# hreflang (BCP 47) and Open Graph locale per site language; x-default is the default language
-HREFLANG = {"zh": "zh-Hans", "en": "en"}
-OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
-LANGUAGE_ROOT = {"zh": "", "en": "en/"}
-DEFAULT_LANGUAGE = "zh"
+from .model import html_language
+
+# ``roots`` below is language -> the folder of its pages below the site root, the default
+# language first ("zh": "", "en": "en/"): the site model's ``language_roots``. hreflang is the
+# language's BCP 47 tag (model.html_language); x-default is the default language.
 DESCRIPTION_LIMIT = 160  # characters; longer descriptions are cut by search engines anyway
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -112,31 +112,36 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return cut.rstrip(" ，,;；:：") + "…"
 
 
-def language_relative(url: str, lang: str) -> str:
+def url_language(url: str, roots: dict[str, str]) -> str:
+    """The language of a page URL: the one whose folder holds it, else the default's (at the root)."""
+    return next((lang for lang, root in roots.items() if root and url.startswith(root)), next(iter(roots)))
+
+
+def language_relative(url: str, lang: str, roots: dict[str, str]) -> str:
     """A page URL below its language root ("en/immunology/" -> "immunology/")."""
-    root = LANGUAGE_ROOT[lang]
+    root = roots[lang]
     return url[len(root) :] if root and url.startswith(root) else url
 
 
-def alternates(site_url: str, relative: str) -> list[tuple[str, str]]:
+def alternates(site_url: str, relative: str, roots: dict[str, str]) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) of a page in every language, then x-default."""
     base = site_url.rstrip("/") + "/"
-    links = [(HREFLANG[lang], base + root + relative) for lang, root in LANGUAGE_ROOT.items()]
-    links.append(("x-default", base + LANGUAGE_ROOT[DEFAULT_LANGUAGE] + relative))
+    links = [(html_language(lang), base + root + relative) for lang, root in roots.items()]
+    links.append(("x-default", base + next(iter(roots.values())) + relative))
     return links
 
 
-def sitemap_xml(site_url: str, pages: list[str]) -> str:
+def sitemap_xml(site_url: str, pages: list[str], roots: dict[str, str]) -> str:
     """A sitemap of ``pages`` (URLs from the site root), each with its language alternates."""
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     base = site_url.rstrip("/") + "/"
     for url in pages:
-        lang = "en" if url.startswith(LANGUAGE_ROOT["en"]) else "zh"
+        lang = url_language(url, roots)
         entry = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = base + url
-        for hreflang, href in alternates(site_url, language_relative(url, lang)):
+        for hreflang, href in alternates(site_url, language_relative(url, lang, roots), roots):
             ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=href)
     ET.indent(urlset)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
@@ -147,7 +152,7 @@ def page_directories(pages: list[str]) -> list[str]:
     return sorted({url for url in pages if url == "" or url.endswith("/")})
 
 
-def sitemaps(site_url: str, pages: list[str], directories: list[str]) -> dict[str, str]:
+def sitemaps(site_url: str, pages: list[str], directories: list[str], roots: dict[str, str]) -> dict[str, str]:
     """directory -> sitemap.xml text listing the pages at or below it.
 
     Material's script treats every ``<link rel="alternate">`` as a language
@@ -156,7 +161,9 @@ def sitemaps(site_url: str, pages: list[str], directories: list[str]) -> dict[st
     directory, so each directory gets the pages below it: the site root's is
     the whole site (robots.txt names it), ``en/``'s the English pages.
     """
-    return {folder: sitemap_xml(site_url, sorted(u for u in pages if u.startswith(folder))) for folder in directories}
+    return {
+        folder: sitemap_xml(site_url, sorted(u for u in pages if u.startswith(folder)), roots) for folder in directories
+    }
 
 
 def robots_txt(site_url: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from sitecheck.parallel import (
     insert_after_title,
-    is_chapter,
     pair_sections,
     parallel_page_markdown,
     parallel_src_uri,
@@ -91,30 +92,32 @@ def test_sections_take_the_subtitle_with_the_heading():
 
 
 def test_pairing_a_clean_chapter_has_no_findings():
-    pairs, findings = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN)
+    pairs, findings = pair_sections({"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN)})
     assert findings == []
     assert [len(p.rows) for p in pairs] == [4, 1]
 
 
 def test_a_missing_paragraph_is_a_finding_naming_both_files_and_the_section():
     en = EN.replace("[[note:doubt]]\n\n", "")
-    pairs, findings = pair_sections("docs/x.md", ZH, "docs/x.en.md", en)
+    pairs, findings = pair_sections({"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", en)})
     assert [str(f) for f in findings] == [
         "docs/x.en.md:1: parallel view: section '#part' has 3 paragraphs/blocks here but 4 in docs/x.md:1, "
         "so the side-by-side view misaligns; give both files the same paragraphs, lists, admonitions and "
         "notes in the same order."
     ]
-    assert pairs[0].rows[-1][1] is None  # padded, nothing dropped
+    assert pairs[0].rows[-1]["en"] is None  # padded, nothing dropped
 
 
 def test_different_headings_cannot_be_paired():
-    pairs, findings = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN.replace("#key-points", "#summary"))
+    pairs, findings = pair_sections(
+        {"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN.replace("#key-points", "#summary"))}
+    )
     assert pairs == [] and len(findings) == 1
     assert "the headings differ from docs/x.md" in str(findings[0])
 
 
 def test_page_has_headings_in_page_language_and_two_columns_per_row():
-    pairs, _ = pair_sections("docs/x.md", ZH, "docs/x.en.md", EN)
+    pairs, _ = pair_sections({"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN)})
     markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang, line: text)
     assert markdown.startswith("---\nsearch:\n  exclude: true\n")
     assert "# 中英对照：1.1 小节 { #part }" in markdown
@@ -146,9 +149,8 @@ def test_ids_get_the_column_prefix():
 
 
 def test_chapters_and_paths():
-    assert is_chapter(ZH) and not is_chapter("# 首页 { #home }\n")
-    assert parallel_src_uri("immunology/cytokines", "en") == "parallel/immunology/cytokines.en.md"
-    assert parallel_src_uri("abstract", "zh") == "parallel/abstract.md"
+    assert parallel_src_uri("immunology/cytokines", "en", "zh") == "parallel/immunology/cytokines.en.md"
+    assert parallel_src_uri("abstract", "zh", "zh") == "parallel/abstract.md"
 
 
 def test_link_goes_under_the_title_and_its_subtitle():
@@ -222,3 +224,19 @@ def test_a_fenced_block_stays_one_block_whatever_its_lines_look_like():
     assert [(b.line, b.text) for b in split_blocks(text)] == [(1, "段落一。"), (3, fenced), (10, "段落二。")]
     # an unclosed fence runs to the end of the page
     assert [b.text for b in split_blocks("a\n\n~~~\nb\n\nc\n")] == ["a", "~~~\nb\n\nc"]
+
+
+def test_every_configured_language_is_a_column_in_the_configuration_s_order():
+    fr = EN.replace("1.1 Part", "1.1 Partie")
+    files = {"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN), "fr": ("docs/x.fr.md", fr)}
+    pairs, findings = pair_sections(files)
+    assert findings == [] and list(pairs[0].sections) == ["zh", "en", "fr"]
+    labels = {**LABELS, "parallel_title": "Parallèle"}
+    markdown = parallel_page_markdown("x", pairs, "fr", labels, "../x.md", lambda text, lang, line: text)
+    assert f"# Parallèle{LABELS['colon']}1.1 Partie {{ #part }}" in markdown  # the view's language's headings
+    columns = re.findall(r'<div class="parallel-col" lang="([^"]+)"', markdown)
+    assert columns[:3] == ["zh-Hans", "en", "fr"] and len(columns) % 3 == 0
+    # a translation that drops a paragraph is named against the default language's file
+    _, findings = pair_sections({**files, "fr": ("docs/x.fr.md", fr.replace("[[note:doubt]]\n\n", ""))})
+    assert [f.path for f in findings] == ["docs/x.fr.md"] and "4 in docs/x.md:1" in findings[0].message
+    assert parallel_src_uri("immunology/cytokines", "fr", "zh") == "parallel/immunology/cytokines.fr.md"

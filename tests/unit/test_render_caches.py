@@ -157,15 +157,27 @@ def test_a_parallel_view_is_rendered_anew_when_any_input_changes(config, monkeyp
     def view(page, pairs, lang):
         rendered.append(page)
         state = parallel.state
-        return repr((page, pairs, lang, state["labels"], state["references"], state["notes"], state["docs_dir"]))
+        return repr(
+            (
+                page,
+                pairs,
+                lang,
+                state["labels"],
+                state["languages"],
+                state["references"],
+                state["notes"],
+                state["docs_dir"],
+            )
+        )
 
     monkeypatch.setattr(parallel, "view_markdown", view)
 
     def pairs(en_text="## 1.3 T cells {#t-cells}\n\nT cells.\n"):
-        return pair_sections("t.md", "## 1.3 T 细胞 {#t-cells}\n\nT 细胞。\n", "t.en.md", en_text)[0]
+        return pair_sections({"zh": ("t.md", "## 1.3 T 细胞 {#t-cells}\n\nT 细胞。\n"), "en": ("t.en.md", en_text)})[0]
 
     base = {
         "labels": {"zh": {"back": "返回"}, "en": {"back": "Back"}},
+        "languages": ("zh", "en"),
         "docs_dir": tmp_path / "docs",
         "references": {1: Record(1, {"n": 1, "title": "RANKL"})},
         "notes": {"n1": Record(1, {"id": "n1", "zh": "注"})},
@@ -179,6 +191,7 @@ def test_a_parallel_view_is_rendered_anew_when_any_input_changes(config, monkeyp
         ({"references": {1: Record(1, {"n": 1, "title": "RANKL and OPG"})}}, "t-cells", pairs(), "zh"),
         ({"notes": {"n1": Record(1, {"id": "n1", "zh": "另一注"})}}, "t-cells", pairs(), "zh"),
         ({"docs_dir": tmp_path / "other"}, "t-cells", pairs(), "zh"),
+        ({"languages": ("en", "zh")}, "t-cells", pairs(), "zh"),  # the columns' order
     ]
     views = []
     for change, page, page_pairs, lang in inputs:
@@ -298,9 +311,13 @@ def test_the_glossary_checks_of_a_page_run_anew_when_the_page_or_the_glossary_ch
     def build(text: str, variants: list[str]) -> list[str]:
         """The pre-build checks of one page against a glossary with one entry."""
         page = SimpleNamespace(path="docs/t.md", key="t", text=text, lang="zh")
-        files = SimpleNamespace(glossary="docs/_data/glossary.yml")
+        files = SimpleNamespace(glossary="docs/_data/glossary.yml", corrections="docs/_data/corrections")
         site = SimpleNamespace(
-            languages=[], in_language=lambda lang: {}, pages=[page], data=SimpleNamespace(files=files)
+            languages=[],
+            in_language=lambda lang: {},
+            pages=[page],
+            data=SimpleNamespace(files=files),
+            is_chapter=lambda key: True,
         )
         monkeypatch.setattr(glossary, "site_model", lambda config: site)
         record = Record(1, {"id": "rankl", "zh": "RANKL", "en": "RANKL", "abbr": "RANKL", "variants": variants})

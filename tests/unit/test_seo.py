@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sitecheck.seo import (
     alternates,
     first_paragraph_text,
+    language_relative,
     page_directories,
     robots_txt,
     shorten,
@@ -22,6 +23,7 @@ from sitecheck.seo import (
 )
 
 SITE = "https://example.org/osteoimmunology/"
+ROOTS = {"zh": "", "en": "en/"}  # the site model's language_roots
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -46,7 +48,7 @@ def test_long_descriptions_are_cut_at_a_boundary():
 
 
 def test_alternates_name_both_languages_and_the_default():
-    assert alternates(SITE, "immunology/cytokines/") == [
+    assert alternates(SITE, "immunology/cytokines/", ROOTS) == [
         ("zh-Hans", SITE + "immunology/cytokines/"),
         ("en", SITE + "en/immunology/cytokines/"),
         ("x-default", SITE + "immunology/cytokines/"),
@@ -54,7 +56,7 @@ def test_alternates_name_both_languages_and_the_default():
 
 
 def test_sitemap_lists_each_page_with_its_alternates():
-    root = ET.fromstring(sitemap_xml(SITE, ["", "en/", "en/abstract/"]))
+    root = ET.fromstring(sitemap_xml(SITE, ["", "en/", "en/abstract/"], ROOTS))
     urls = root.findall("s:url", NS)
     assert [u.find("s:loc", NS).text for u in urls] == [SITE, SITE + "en/", SITE + "en/abstract/"]
     links = {link.get("hreflang"): link.get("href") for link in urls[2].findall("x:link", NS)}
@@ -64,7 +66,7 @@ def test_sitemap_lists_each_page_with_its_alternates():
 def test_every_page_directory_gets_a_sitemap_of_the_pages_below_it():
     pages = ["", "abstract/", "immunology/", "immunology/t-cells/", "en/", "en/immunology/"]
     assert page_directories(pages) == ["", "abstract/", "en/", "en/immunology/", "immunology/", "immunology/t-cells/"]
-    maps = sitemaps(SITE, pages, ["", "immunology/", "en/"])
+    maps = sitemaps(SITE, pages, ["", "immunology/", "en/"], ROOTS)
 
     def locs(text):
         return [u.text for u in ET.fromstring(text).findall("s:url/s:loc", NS)]
@@ -120,3 +122,22 @@ NODES = st.recursive(
 def test_description_is_what_a_whole_page_parse_finds(html):
     # the streaming parser reads only the page's beginning; it must find what BeautifulSoup finds
     assert first_paragraph_text(html) == reference_first_paragraph_text(html)
+
+
+def test_alternates_and_sitemaps_follow_the_configured_languages():
+    # the model's roots, not a zh/en pair: a third language is one more alternate, and a URL below
+    # its folder is its page
+    roots = {"zh": "", "en": "en/", "fr": "fr/"}
+    assert alternates(SITE, "abstract/", roots) == [
+        ("zh-Hans", SITE + "abstract/"),
+        ("en", SITE + "en/abstract/"),
+        ("fr", SITE + "fr/abstract/"),
+        ("x-default", SITE + "abstract/"),
+    ]
+    root = ET.fromstring(sitemap_xml(SITE, ["fr/abstract/"], roots))
+    links = {link.get("hreflang"): link.get("href") for link in root.findall("s:url/x:link", NS)}
+    assert links["zh-Hans"] == SITE + "abstract/" and links["fr"] == SITE + "fr/abstract/"
+    # the default language is the configuration's first, wherever its root is
+    english_first = {"en": "", "zh": "zh/"}
+    assert alternates(SITE, "", english_first)[-1] == ("x-default", SITE)
+    assert language_relative("zh/abstract/", "zh", english_first) == "abstract/"

@@ -17,7 +17,7 @@ from sitecheck.glossary import (
 )
 from sitecheck.markdown import expand_citation, parse_headings, parse_sections
 from sitecheck.pages import body_line, relative_link, sites_in_lines, sites_of
-from sitecheck.parity import heading_findings, missing_translations
+from sitecheck.parity import citation_findings, heading_findings, missing_translations
 from sitecheck.references import citation_markdown
 
 PAGE = """\
@@ -108,21 +108,61 @@ def test_citation_range_expands_to_one_link_per_number():
     )
 
 
+def path_of(key: str, lang: str) -> str:
+    return f"docs/{key}.md" if lang == "zh" else f"docs/{key}.{lang}.md"
+
+
 def test_missing_translations_both_ways():
-    found = missing_translations(["docs/a.md", "docs/a.en.md", "docs/b.md", "docs/c.en.md"])
+    pages = [
+        ("docs/a.md", "a", "zh"),
+        ("docs/a.en.md", "a", "en"),
+        ("docs/b.md", "b", "zh"),
+        ("docs/c.en.md", "c", "en"),
+    ]
+    found = missing_translations(pages, ("zh", "en"), path_of)
     assert [(f.path, f.message.split(";")[0]) for f in found] == [
         ("docs/b.md", "page has no English translation"),
         ("docs/c.en.md", "English page has no Chinese original"),
     ]
 
 
+def test_missing_translations_name_every_configured_language():
+    # the languages are the configuration's (the model's), not a pair: a third one is checked too
+    pages = [
+        ("docs/a.md", "a", "zh"),
+        ("docs/a.en.md", "a", "en"),
+        ("docs/a.fr.md", "a", "fr"),
+        ("docs/b.fr.md", "b", "fr"),
+    ]
+    assert [str(f) for f in missing_translations(pages, ("zh", "en", "fr"), path_of)] == [
+        "docs/b.fr.md: French page has no Chinese original; create docs/b.md with the same headings and ids, "
+        "or delete this file."
+    ]
+    assert [str(f) for f in missing_translations(pages[:2], ("zh", "en", "fr"), path_of)] == [
+        "docs/a.md: page has no French translation; create docs/a.fr.md with the same headings and ids "
+        "(the site never falls back to Chinese)."
+    ]
+
+
 def test_heading_findings_report_the_first_difference_only():
     zh = "# A { #a }\n## B { #b }\n## C { #c }\n"
     en = "# A { #a }\n## B { #x }\n## C { #y }\n"
-    found = heading_findings("zh.md", zh, "en.md", en)
+    found = heading_findings("zh.md", zh, "en.md", en, ("zh", "en"))
     assert [str(f) for f in found] == [
         "en.md:2: heading id '#x' differs from '#b' at the same position in zh.md:2; "
         "both languages must use the same ids in the same order."
+    ]
+
+
+def test_parity_messages_name_the_languages_compared():
+    original = "# A { #a }\n\nX[@1].\n\n## B { #b }\n"
+    french = "# A { #a }\n\nX[@2].\n"
+    assert [str(f) for f in heading_findings("a.md", original, "a.fr.md", french, ("zh", "fr"))] == [
+        "a.fr.md: heading '#b' (a.md:5) is missing in the French page; add the translated heading with the same id."
+    ]
+    assert [str(f) for f in citation_findings("a.md", original, "a.fr.md", french, ("zh", "fr"))] == [
+        "a.fr.md:1: citations in section '#a' differ between languages: Chinese (a.md:1) has [@1], French has [@2]; "
+        "cite the same references at the same claims in both."
     ]
 
 
@@ -221,10 +261,19 @@ def test_note_markers_and_their_findings():
     notes = [("c.yml", Record(3, {"id": "doubt"})), ("c.yml", Record(9, {"id": "unused"}))]
     pages = {"docs/a.md": "text\n\n[[note:doubt]]\n", "docs/a.en.md": "text\n\n[[note:dubt]]\n"}
     assert note_markers("docs/a.md", pages["docs/a.md"]) == [(3, "doubt")]
-    found = [str(f) for f in marker_findings(pages, notes)]
+    languages = {"docs/a.md": "zh", "docs/a.en.md": "en"}
+    sources = [(path, languages[path], text) for path, text in pages.items()]
+    found = [str(f) for f in marker_findings(sources, notes, ("zh", "en"), "docs/_data/corrections")]
     assert found[0].startswith("docs/a.en.md:3: [[note:dubt]] names no editor's note")
     assert found[1].startswith("c.yml:3: note 'doubt' is shown only in docs/a.md")
     assert found[2].startswith("c.yml:9: note 'unused' is never shown")
+    assert found[0].endswith("under 'notes:' in docs/_data/corrections/, or fix the id.")
+    # the languages are the site's: a third one's page lacking the marker is named
+    both = [(path, lang, "text\n\n[[note:doubt]]\n") for path, lang, _text in sources]
+    found = [str(f) for f in marker_findings(both, notes[:1], ("zh", "en", "fr"), "x")]
+    assert found == [
+        "c.yml:3: note 'doubt' is shown only in docs/a.en.md; add [[note:doubt]] at the same place in the French page."
+    ]
 
 
 def test_load_records_reports_yaml_errors_with_line():
