@@ -247,10 +247,10 @@ def sitecheck_code() -> bytes:
 
 
 def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str, title: str) -> str:
-    """link_first_uses() kept on disk: its whole-page parse is the glossary's largest cost, and
-    its answer depends only on its arguments, the code of sitecheck/ and
-    BeautifulSoup's version (which writes the page back). One file per answer, named by all
-    of them, written like the diagram cache (a temporary name, then a rename)."""
+    """link_first_uses() kept on disk: its answer depends only on its arguments, the code of
+    sitecheck/ and BeautifulSoup's version (its list of void elements tells sitecheck/htmlscan.py
+    which elements have no content). One file per answer, named by all of them, written like the
+    diagram cache (a temporary name, then a rename)."""
     import bs4
 
     arguments = json.dumps([terms, abbrs, lang, url, title], sort_keys=True, ensure_ascii=False)

@@ -32,8 +32,9 @@ def on_page_markdown(markdown, page, config, files):
     if PAGE_MARKER not in markdown:
         return markdown
     lang = current_language(config)
-    sections = linkable_sections(site_model(config).pages, state["order"])
-    table = sections_table(sections, config.site_url or "", lang, state["labels"][lang])
+    site = site_model(config)
+    sections = linkable_sections(site.pages, state["order"], site.languages)
+    table = sections_table(sections, config.site_url or "", lang, state["labels"][lang], site.language_roots)
     return markdown.replace(PAGE_MARKER, table)
 
 

@@ -5,8 +5,8 @@
   then gets Material's "edit this page" and "view source" actions on its own
   language's file (``docs/x.md`` or ``docs/x.en.md``) and a "report an error"
   link to the issue tracker. ``EDIT_URI`` names the branch's folder
-  (default ``edit/main/docs/``). Generated pages (the parallel views) have no
-  file of their own and get no edit action.
+  (default ``edit/main/`` and the configured docs_dir: ``edit/main/docs/``).
+  Generated pages (the parallel views) have no file of their own and get no edit action.
 - The footer and the PDF cover say whose text the review is and how to ask
   for a correction or a takedown (config.extra.publisher; the words from labels.yml).
 """
@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit
 
-DEFAULT_EDIT_URI = "edit/main/docs/"
+from sitehook import site_model
+
+DEFAULT_BRANCH_EDIT_URI = "edit/main/"  # followed by the docs_dir (the site model's)
 
 
 def issues_url(repo_url: str | None) -> str | None:
@@ -37,7 +39,7 @@ def issues_url(repo_url: str | None) -> str | None:
 def on_config(config):
     if config.repo_url:
         # MkDocs guesses "edit/master/docs/" for GitHub; the branch is a setting here
-        config.edit_uri = os.environ.get("EDIT_URI") or DEFAULT_EDIT_URI
+        config.edit_uri = os.environ.get("EDIT_URI") or f"{DEFAULT_BRANCH_EDIT_URI}{site_model(config).docs_dir}/"
     config.extra["publisher"] = {
         "report_url": issues_url(config.repo_url),
     }

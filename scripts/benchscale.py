@@ -13,23 +13,24 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from sitebuild import ROOT
 
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sitehook import project_site_model  # noqa: E402
+
 SKIP = {".git", ".venv", "node_modules", "site", ".cache", "bench", ".pytest_cache", ".ruff_cache", "__pycache__"}
 
 
-# the review's text; the home page and the reference pages are made once
-NOT_CHAPTERS = {"index", "glossary", "references", "editorial-notes", "instructors", "downloads"}
-
-
-def chapter_files(docs: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in docs.rglob("*.md")
-        if not p.relative_to(docs).parts[0].startswith("_") and p.name.split(".")[0] not in NOT_CHAPTERS
-    )
+def chapter_files(project: Path) -> tuple[set[str], list[Path]]:
+    """The review's chapters (the site model's: the pages that open with learning objectives; the
+    home page and the pages about the site are made once) and their files in every language."""
+    site = project_site_model(project)
+    files = [project / site.source_path(key, lang) for key in site.chapters for lang in site.languages]
+    return set(site.chapters), sorted(path for path in files if path.is_file())
 
 
 def copy_name(page: Path, k: int) -> str:
@@ -41,13 +42,13 @@ def scaled_project(target: Path, factor: int) -> Path:
     """The project at ``target`` with every page ``factor`` times; returns ``target``."""
     shutil.copytree(ROOT, target, ignore=lambda _dir, names: [n for n in names if n in SKIP])
     (target / "node_modules").symlink_to(ROOT / "node_modules")
-    docs = target / "docs"
+    chapters, pages = chapter_files(target)
     for k in range(2, factor + 1):
-        for page in chapter_files(docs):
-            if "-copy" not in page.name:
-                shutil.copy(page, page.with_name(copy_name(page, k)))
-    references = docs / "_data" / "references.yml"
-    references.write_text(with_copied_citations(references.read_text(encoding="utf-8"), factor), encoding="utf-8")
+        for page in pages:
+            shutil.copy(page, page.with_name(copy_name(page, k)))
+    references = target / project_site_model(target).data.files.references
+    text = references.read_text(encoding="utf-8")
+    references.write_text(with_copied_citations(text, factor, chapters), encoding="utf-8")
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^nav:\n.*?(?=^# ---|\Z)", "", text)  # every page, copies included
@@ -59,12 +60,12 @@ def scaled_project(target: Path, factor: int) -> Path:
     return target
 
 
-def with_copied_citations(text: str, factor: int) -> str:
-    """references.yml with each ``cited_in`` entry repeated for every copy."""
+def with_copied_citations(text: str, factor: int, chapters: set[str]) -> str:
+    """references.yml with each ``cited_in`` entry of a chapter repeated for every copy."""
 
     def repeat(match: re.Match) -> str:
         indent, page, section = match.group(1), match.group(2), match.group(3)
-        if page.split("/")[-1] in NOT_CHAPTERS:
+        if page not in chapters:
             return match.group(0)
         lines = [match.group(0)]
         lines += [f"{indent}- {page}-copy{k}#{section}" for k in range(2, factor + 1)]

@@ -217,7 +217,10 @@ def make_flashcards(out_dir: Path, site_url: str) -> list[Path]:
             (f"{record.get('zh')}{abbr}", f"{record.get('en')}: {record.get('def.en')} / {record.get('def.zh')}")
         )
     for question in questions(sources):
-        links = {lang: section_url(site_url, lang, question.page, question.chapter) for lang in ("zh", "en")}
+        links = {
+            lang: section_url(site_url, root, question.page, question.chapter)
+            for lang, root in site().language_roots.items()
+        }
         note_id = f"{question.page}#{question.number}"
         deck.add_note(
             genanki.Note(

@@ -155,11 +155,18 @@ def service_worker(release: Release) -> list[Path]:
     return [release.site_dir / "sw.js"]
 
 
+def site_languages() -> tuple[str, ...]:
+    """The site's languages, the default first, as the build reads them (mkdocs.yml, through the
+    site model): one PDF each."""
+    from pdf import languages
+
+    return languages()
+
+
 # The release, in order. One line per step; a step returns the paths it wrote.
 STEPS: list[Step] = [
     Step("build the site (both languages)", build_site),
-    Step("PDF (zh)", pdf_step("zh")),
-    Step("PDF (en)", pdf_step("en")),
+    *(Step(f"PDF ({lang})", pdf_step(lang)) for lang in site_languages()),
     Step("offline package (zip)", offline_zip),
     Step("flashcards (Anki deck, CSV)", flashcards),
     Step("check links to the release files", check_release),

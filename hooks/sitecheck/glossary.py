@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from html import escape, unescape
 
 from pypinyin import lazy_pinyin
 
+from . import htmlscan
 from .data import Record
 from .findings import Finding
 from .markdown import content_lines, parse_sections, parsed
@@ -459,8 +461,15 @@ def _normal(text: str, lang: str) -> str:
 
 
 def _terms_pattern(terms: dict[str, str], lang: str) -> re.Pattern:
+    return _compiled_terms_pattern(tuple(terms), lang)
+
+
+# One alternation of every term of a language, asked for on every chapter page: compiled once.
+# re's own cache does not keep it: the pages' Markdown compiles hundreds of patterns in between.
+@lru_cache(maxsize=8)
+def _compiled_terms_pattern(words: tuple[str, ...], lang: str) -> re.Pattern:
     alternatives = []
-    for word in sorted(terms, key=len, reverse=True):
+    for word in sorted(words, key=len, reverse=True):
         if re.search(r"[\u4e00-\u9fff]", word):
             alternatives.append(r"\s?".join(re.escape(c) for c in word))
         else:
@@ -468,6 +477,46 @@ def _terms_pattern(terms: dict[str, str], lang: str) -> re.Pattern:
             edge = rf"A-Za-z0-9{GREEK}"
             alternatives.append(rf"(?<![{edge}\-]){re.escape(word)}{plural}(?![{edge}])")
     return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _terms_finder(words: tuple[str, ...]) -> re.Pattern:
+    """Where a term may start: each term's letters (a Chinese term's with its optional spaces),
+    merged into a tree by their common beginnings. It matches wherever ``_terms_pattern`` does
+    (and more: no word edges, no plurals). re tries the alternatives of one flat alternation one
+    after another at every character of the text; this tree tries one letter at a time."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        chinese = re.search(r"[\u4e00-\u9fff]", word) is not None
+        for index, char in enumerate(word):
+            lower = char.lower()  # the same letters as char under IGNORECASE, one key for both cases
+            step = (r"\s?" if chinese and index else "") + re.escape(lower if len(lower) == 1 else char)
+            node = node.setdefault(step, {})
+        node[""] = {}  # a term ends here
+
+    def branches(node: dict) -> str:
+        steps = [step + branches(child) for step, child in node.items() if step]
+        if not steps:
+            return ""
+        either = steps[0] if len(steps) == 1 else "(?:" + "|".join(steps) + ")"
+        return f"(?:{either})?" if "" in node else either
+
+    return re.compile(branches(tree), re.IGNORECASE)
+
+
+def _term_matches(text: str, terms: dict[str, str], lang: str):
+    """``_terms_pattern(terms, lang).finditer(text)``, seven times faster: the exact pattern is
+    tried only where ``_terms_finder`` says a term may start."""
+    pattern, finder = _terms_pattern(terms, lang), _terms_finder(tuple(terms))
+    at = 0
+    while (candidate := finder.search(text, at)) is not None:
+        match = pattern.match(text, candidate.start())  # its look-behind still sees the text before
+        if match is None:
+            at = candidate.start() + 1
+            continue
+        yield match
+        at = match.end()
 
 
 def _entry_of(text: str, terms: dict[str, str], lang: str) -> str | None:
@@ -478,44 +527,27 @@ def _entry_of(text: str, terms: dict[str, str], lang: str) -> str | None:
     return None
 
 
-def _linkable(node) -> bool:
-    return not any(_closed(parent) for parent in node.parents)
-
-
-def _closed(element) -> bool:
+def _closed(page: htmlscan.Document, element: htmlscan.Element) -> bool:
     """True when nothing inside ``element`` may be linked."""
-    classes = element.get("class") or []
+    classes = element.classes
     if element.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
         return True
-    return bool(EDITORIAL_CLASSES.intersection(classes)) or _figure_lead_in(element)
+    return bool(EDITORIAL_CLASSES.intersection(classes)) or _figure_lead_in(page, element)
 
 
-def _reading_stream(element, stream: list, in_abbr: bool = False) -> list:
-    """The <abbr> elements and the linkable text nodes below ``element``, in reading order.
-
-    Walks the tree once and skips whole subtrees where nothing may be linked (a diagram's SVG,
-    code, headings, the editor's additions), where checking each text node's ancestors read
-    the whole page: the same nodes, a third of the cost. Text inside an <abbr> is the
-    abbreviation itself, linked whole or not at all."""
-    from bs4 import NavigableString, Tag
-
-    for child in element.contents:
-        if isinstance(child, Tag):
-            if child.name == "abbr":
-                stream.append(("abbr", child))
-            if not _closed(child):
-                _reading_stream(child, stream, in_abbr or child.name == "abbr")
-        elif not in_abbr and type(child) is NavigableString and child.strip():
-            stream.append(("text", child))
-    return stream
-
-
-def _figure_lead_in(element) -> bool:
+def _figure_lead_in(page: htmlscan.Document, element: htmlscan.Element) -> bool:
     """The editorial line that introduces a diagram: the paragraph right before it."""
-    if element.name != "p":
+    if element.name != "p" or element.next_sibling < 0:
         return False
-    following = element.find_next_sibling()
-    return following is not None and bool({"mermaid", "diagram"}.intersection(following.get("class") or []))
+    following = page.elements[element.next_sibling]
+    return bool({"mermaid", "diagram"}.intersection(following.classes))
+
+
+# BeautifulSoup keeps the text inside these in strings of their own types (Script, TemplateString,
+# RubyTextString…), which the first-use links never looked at (only plain NavigableStrings)
+OTHER_STRING_CONTAINERS = {"script", "style", "template", "rt", "rp"}
+# html.unescape's character references: the text a match is found in is decoded, the page is not
+CHARREF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 
 SVG_TAG_RE = re.compile(r"<svg\b|</svg\s*>")
@@ -525,9 +557,8 @@ SVG_SET_ASIDE = '<svg data-glossary-set-aside="{}"></svg>'
 def _without_svg(html: str) -> tuple[str, list[str]]:
     """The page with each top-level <svg>…</svg> (a diagram, drawn by hooks/diagrams.py) replaced
     by an empty <svg> naming its place, and the SVGs set aside. Nothing in an SVG is linked, and
-    the diagrams are most of a chapter's bytes: parsed and written out again they cost half the
-    glossary's build time, and came back with their attributes renamed (viewBox -> viewbox) and
-    reordered. Unchanged if the page holds the placeholder's text already."""
+    the diagrams are most of a chapter's bytes: scanned, they take longer than the rest of the
+    page. Unchanged if the page holds the placeholder's text already."""
     if "data-glossary-set-aside" in html:
         return html, []
     pieces, set_aside, depth, start, last = [], [], 0, 0, 0
@@ -551,6 +582,40 @@ def _with_svg(html: str, set_aside: list[str]) -> str:
     return html
 
 
+def _decoded(raw: str) -> tuple[str, list[tuple[int, int, int, bool]]]:
+    """``raw`` with its character references decoded (html.unescape's answer), and its pieces as
+    (offset in the decoded text, offset in ``raw``, length in ``raw``, is a reference)."""
+    if "&" not in raw:
+        return raw, [(0, 0, len(raw), False)]
+    text, pieces, at = [], [], 0
+    length = 0
+    for reference in CHARREF_RE.finditer(raw):
+        if reference.start() > at:
+            pieces.append((length, at, reference.start() - at, False))
+            text.append(raw[at : reference.start()])
+            length += reference.start() - at
+        decoded = unescape(reference.group(0))
+        pieces.append((length, reference.start(), len(reference.group(0)), True))
+        text.append(decoded)
+        length += len(decoded)
+        at = reference.end()
+    if at < len(raw):
+        pieces.append((length, at, len(raw) - at, False))
+        text.append(raw[at:])
+    return "".join(text), pieces
+
+
+def _raw_offset(pieces: list[tuple[int, int, int, bool]], offset: int, end: bool) -> int:
+    """Where the decoded text's ``offset`` is in the raw text: a match never splits a reference
+    (its start moves to the reference's start, its end to the reference's end)."""
+    for decoded_start, raw_start, raw_length, reference in reversed(pieces):
+        if decoded_start < offset or (decoded_start == offset and not end):
+            if not reference:
+                return raw_start + offset - decoded_start
+            return raw_start + raw_length if end else raw_start
+    return 0
+
+
 def link_first_uses(
     html: str, terms: dict[str, str], abbrs: dict[str, str], lang: str, glossary_url: str, link_title: str
 ) -> str:
@@ -561,45 +626,63 @@ def link_first_uses(
     tab stop: linked again in every subsection (§1.3.1 … §1.3.5, a paragraph each) §1.3 had
     63 links between the skip link and its first self-check question, once per page 33
     (issue #17 asked for that path to be halved). The glossary page's "used in" still lists
-    every subsection that uses a term. The editor's additions are never linked (EDITORIAL_CLASSES)."""
-    from bs4 import BeautifulSoup, NavigableString
+    every subsection that uses a term. The editor's additions are never linked (EDITORIAL_CLASSES).
 
+    The page is scanned (sitecheck/htmlscan.py: html.parser's nesting, as BeautifulSoup built
+    it before) and the links are spliced into its text: every other byte stays as it was."""
     if not terms:
         return html
     html, set_aside = _without_svg(html)
-    soup = BeautifulSoup(html, "html.parser")
-    pattern = _terms_pattern(terms, lang)
-    # the page in reading order: <abbr> elements, text nodes; an <abbr> is checked when its turn
-    # comes (a link wrapped around one closes any inside it), a text node was checked on the way
-    stream = _reading_stream(soup, [])
+    page = htmlscan.scan(html)
+    elements = page.elements
+    # per element (parents come first): nothing inside may be linked; inside an <abbr>; inside
+    # an element whose text is not plain text to BeautifulSoup
+    closed, in_abbr, other_text = [], [], []
+    for element in elements:
+        parent = element.parent
+        closed.append((parent >= 0 and closed[parent]) or _closed(page, element))
+        in_abbr.append(element.name == "abbr" or (parent >= 0 and in_abbr[parent]))
+        other_text.append(element.name in OTHER_STRING_CONTAINERS or (parent >= 0 and other_text[parent]))
+    title = escape(link_title)
 
-    def link(entry_id: str):
-        anchor = soup.new_tag("a", href=f"{glossary_url}#{entry_id}", attrs={"class": "glossary-link"})
-        anchor["title"] = link_title
-        return anchor
+    def opening(entry_id: str) -> str:
+        return f'<a class="glossary-link" href="{escape(f"{glossary_url}#{entry_id}")}" title="{title}">'
 
+    insertions: list[tuple[int, str]] = []  # (offset in html, markup), in reading order
     linked: set[str] = set()
-    for kind, node in stream:
-        if kind == "abbr":
-            text = node.get_text()
-            entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))
-            if entry_id and entry_id not in linked and _linkable(node):
-                linked.add(entry_id)
-                node.wrap(link(entry_id))
+    wrapped: set[int] = set()  # the <abbr> elements now inside a link: nothing inside them is linked
+    for position, node in enumerate(page.nodes):
+        parent = node.parent
+        if parent >= 0 and closed[parent]:
             continue
-        text, pieces, last = str(node), [], 0
-        for match in pattern.finditer(text):
+        if isinstance(node, htmlscan.Element):
+            if node.name != "abbr" or any(index in wrapped for index in page.ancestors(node)):
+                continue
+            text = "".join(
+                page.text(later)
+                for later in page.inside(position)
+                if isinstance(later, htmlscan.Text) and not (later.parent >= 0 and other_text[later.parent])
+            )
+            entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))
+            if entry_id and entry_id not in linked:
+                linked.add(entry_id)
+                wrapped.add(node.index)
+                insertions += [(node.start, opening(entry_id)), (node.end, "</a>")]
+            continue
+        if parent >= 0 and (in_abbr[parent] or other_text[parent]):
+            continue
+        text, pieces = _decoded(html[node.start : node.end])
+        if not text.strip():
+            continue
+        for match in _term_matches(text, terms, lang):
             entry_id = _entry_of(match.group(0), terms, lang)
             if not entry_id or entry_id in linked:
                 continue
             linked.add(entry_id)
-            anchor = link(entry_id)
-            anchor.string = match.group(0)
-            pieces += [NavigableString(text[last : match.start()]), anchor]
-            last = match.end()
-        if pieces:
-            pieces.append(NavigableString(text[last:]))
-            for piece in pieces:
-                node.insert_before(piece)
-            node.extract()
-    return _with_svg(str(soup), set_aside)
+            insertions.append((node.start + _raw_offset(pieces, match.start(), False), opening(entry_id)))
+            insertions.append((node.start + _raw_offset(pieces, match.end(), True), "</a>"))
+    pieces_out, at = [], 0
+    for offset, markup in sorted(insertions, key=lambda insertion: insertion[0]):  # stable: reading order
+        pieces_out += [html[at:offset], markup]
+        at = offset
+    return _with_svg("".join(pieces_out) + html[at:], set_aside)

@@ -8,6 +8,7 @@ language's first. Text in, Markdown and findings out.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -228,7 +229,11 @@ def parallel_page_markdown(
     ids, so #il-17 works here too), then each section's blocks row by row.
     ``render_block(text, lang, line)`` renders markers (citations, notes) per column; ``line``
     is the block's first line in the chapter's file of that language."""
-    out = ["---", "search:", "  exclude: true", "hide:", "  - navigation", "---", ""]
+    front_matter = ["search:", "  exclude: true", "hide:", "  - navigation"]
+    title = next((pair.sections[lang].title for pair in pairs if pair.sections[lang].level == 1), None)
+    if title is not None:
+        front_matter.append(f"description: {json.dumps(view_description(title, labels), ensure_ascii=False)}")
+    out = ["---", *front_matter, "---", ""]
     for pair in pairs:
         section = pair.sections[lang]
         if section.id is not None:
@@ -246,6 +251,14 @@ def parallel_page_markdown(
             }
             out.append(_row(columns, "text") + "\n")
     return "\n".join(out)
+
+
+def view_description(title: str, labels: dict) -> str:
+    """The view's description for search engines and link previews (hooks/seo.py reads the page's
+    own text otherwise): which chapter, and that it is that chapter's two languages side by side.
+    Not the chapter's description: its text is the chapter's, whose page has that summary, and
+    two pages with one description are one too many."""
+    return labels["parallel_description"].format(chapter_title=title)
 
 
 def references_markdown(lang: str, labels: dict[str, dict], lists: dict[str, str]) -> str:

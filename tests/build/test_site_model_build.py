@@ -400,3 +400,12 @@ def test_only_the_chapters_get_the_glossary_s_checks_and_links(site):
         "glossary: docs/chapter.en.md:11: abbreviation 'PDF' has no glossary entry; add an entry with 'abbr: PDF' "
         "to docs/_data/glossary.yml (or write the term out)."
     ]
+
+
+def test_the_edit_links_name_the_configured_docs_dir(site, monkeypatch):
+    monkeypatch.delenv("EDIT_URI", raising=False)
+    shutil.move(site.root / "docs", site.root / "content")
+    site.write("mkdocs.yml", "docs_dir: content\nrepo_url: https://github.com/o/r\n" + site.read("mkdocs.yml"))
+    site.append("mkdocs.yml", "  - hooks/publisher.py\n")
+    config = load_config(config_file=str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    assert config.plugins.on_config(config).edit_uri == "edit/main/content/"

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, NavigableString
 from mkdocs.utils.meta import get_data
 
 from sitebuild import ROOT
+from sitehook import project_site_model
 
 SOURCE = ROOT / "source" / "000_5d57aad7059f5c83.txt"
 DOCS = ROOT / "docs"
@@ -29,11 +30,8 @@ CHAPTERS = [
     "autoimmune/glucocorticoids",
     "immunotherapy",
 ]
-ALL_PAGES = sorted(
-    path.relative_to(DOCS).as_posix()[: -len(".md")]
-    for path in DOCS.rglob("*.md")
-    if not path.name.endswith(".en.md") and not any(part.startswith("_") for part in path.relative_to(DOCS).parts)
-)
+# every page MkDocs builds (the site model's: exclude_docs decides, not a "_" in a folder's name)
+ALL_PAGES = sorted(project_site_model(ROOT).in_language("zh"))
 # A source heading: "1.3.1　骨质疏松症与 IL-17 …" after NFKC (the 1.3.x headings run in)
 SOURCE_HEADING_RE = re.compile(r"^(\d(?:\.\d){0,2})\s+(?=[\u4e00-\u9fff])")
 SOURCE_CITATION_RE = re.compile(r"\[(\d+(?:\s*-\s*\d+)?)\]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 import pytest
 
@@ -56,6 +57,29 @@ def test_every_chapter_has_a_parallel_view_linked_from_its_top(site_dir, html, l
     first_paragraphs = re.findall(r"<p\b[^>]*>", article)[:2]
     assert any('class="parallel-link"' in p for p in first_paragraphs), first_paragraphs
     assert f'href="{"../" * chapter.count("/")}parallel/{chapter}"' in article
+
+
+DESCRIPTION_RE = re.compile(r'<meta name="description" content="([^"]*)"')
+H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_parallel_view_says_which_chapter_it_shows_side_by_side(site_dir, html, lang):
+    """Each view's description names its chapter (its title as the chapter page shows it) and
+    the two languages side by side: one description per page, none the site's default, none the
+    chapter's own."""
+    descriptions = {}
+    for chapter in CHAPTERS:
+        view = (site_dir / LANGUAGES[lang] / "parallel" / chapter / "index.html").read_text(encoding="utf-8")
+        description = unescape(DESCRIPTION_RE.search(view).group(1))
+        chapter_page = html(lang, chapter)
+        heading = re.sub(r'<a class="headerlink".*?</a>', "", H1_RE.search(chapter_page).group(1))
+        title = unescape(re.sub(r"<[^>]+>", "", heading)).strip()
+        assert description.startswith(title), (chapter, description, title)
+        assert ("中英对照" if lang == "zh" else "Chinese and English side by side") in description
+        assert description != unescape(DESCRIPTION_RE.search(chapter_page).group(1))
+        descriptions[chapter] = description
+    assert len(set(descriptions.values())) == len(CHAPTERS)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

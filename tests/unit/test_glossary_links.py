@@ -5,9 +5,24 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sitecheck.data import Record
-from sitecheck.glossary import first_use_abbreviations, first_use_terms, link_first_uses
+from sitebuild import ROOT
+from sitecheck.data import Record, load_records
+from sitecheck.glossary import (
+    EDITORIAL_CLASSES,
+    NO_LINK_CLASSES,
+    NO_LINK_INSIDE,
+    _entry_of,
+    _term_matches,
+    _terms_pattern,
+    _with_svg,
+    _without_svg,
+    first_use_abbreviations,
+    first_use_terms,
+    link_first_uses,
+)
 
 RECORDS = [
     Record(1, {"id": "osteoclast", "zh": "破骨细胞", "en": "osteoclast"}),
@@ -116,11 +131,219 @@ DIAGRAM = (
 
 @pytest.mark.parametrize("placeholder", ["", '<p><svg data-glossary-set-aside="0"></svg></p>'])
 def test_a_diagrams_svg_comes_back_as_drawn_and_unlinked(placeholder):
-    """The diagrams' SVG is set aside while the page is parsed: back byte for byte (viewBox,
-    foreignObject and self-closed paths as drawn), nothing linked inside it, and the words
-    after it still linked; a page that holds the placeholder's own text is parsed whole."""
+    """The diagrams' SVG comes back byte for byte (viewBox, foreignObject and self-closed paths
+    as drawn), nothing linked inside it, and the words after it still linked; also on a page
+    that holds the placeholder's own text (then the page is scanned whole)."""
     page = f"<h1 id='x'>1 x</h1>{placeholder}<p>破骨细胞</p>{DIAGRAM}<p>RANKL 与破骨细胞</p>"
     html = link_first_uses(page, first_use_terms(RECORDS, "zh"), first_use_abbreviations(RECORDS), "zh", "g/", "t")
-    assert (DIAGRAM in html) == (placeholder == "")
+    assert DIAGRAM in html
     assert html.count('class="glossary-link"') == 2  # 破骨细胞 before the figure, RANKL after it
     assert BeautifulSoup(html, "html.parser").svg.find("a") is None
+
+
+def test_only_the_links_are_added_every_other_byte_stays():
+    """The page's own bytes are kept (BeautifulSoup wrote them out again: &#91; became [, blank
+    lines went, quotes changed): the output is the input with the links' tags inserted."""
+    page = (
+        "<h1 id='x'>1 x</h1>\n\n<p>&#91;1&#93; IL-6 &amp; 破&#39;骨 B 淋巴细胞 "
+        "<abbr title='x'>RANKL</abbr><br>\n<img alt=\"破骨细胞\"></p>\n\n<p>破骨细胞</p>"
+    )
+    html = link_first_uses(page, first_use_terms(RECORDS, "zh"), first_use_abbreviations(RECORDS), "zh", "g/", "t")
+    link = '<a class="glossary-link" href="g/#{}" title="t">'
+    assert html == (
+        "<h1 id='x'>1 x</h1>\n\n<p>&#91;1&#93; IL-6 &amp; 破&#39;骨 "
+        f"{link.format('b-cell')}B 淋巴细胞</a> "
+        f"{link.format('rankl')}<abbr title='x'>RANKL</abbr></a><br>\n<img alt=\"破骨细胞\"></p>\n\n"
+        f"<p>{link.format('osteoclast')}破骨细胞</a></p>"
+    )
+
+
+# --- The same links as BeautifulSoup's tree of the page gave ----------------------------------
+# link_first_uses() scans the page (sitecheck/htmlscan.py) where it parsed it with BeautifulSoup
+# (html.parser) and wrote it out again; this is that code, the reference it must agree with.
+
+
+def reference_link_first_uses(html, terms, abbrs, lang, glossary_url, link_title):
+    from bs4 import NavigableString, Tag
+
+    def closed(element) -> bool:
+        classes = element.get("class") or []
+        if element.name in NO_LINK_INSIDE or NO_LINK_CLASSES.intersection(classes):
+            return True
+        if EDITORIAL_CLASSES.intersection(classes):
+            return True
+        following = element.find_next_sibling() if element.name == "p" else None
+        return following is not None and bool({"mermaid", "diagram"}.intersection(following.get("class") or []))
+
+    def reading_stream(element, stream, in_abbr=False):
+        for child in element.contents:
+            if isinstance(child, Tag):
+                if child.name == "abbr":
+                    stream.append(("abbr", child))
+                if not closed(child):
+                    reading_stream(child, stream, in_abbr or child.name == "abbr")
+            elif not in_abbr and type(child) is NavigableString and child.strip():
+                stream.append(("text", child))
+        return stream
+
+    html, set_aside = _without_svg(html)
+    soup = BeautifulSoup(html, "html.parser")
+    pattern = _terms_pattern(terms, lang)
+
+    def link(entry_id):
+        anchor = soup.new_tag("a", href=f"{glossary_url}#{entry_id}", attrs={"class": "glossary-link"})
+        anchor["title"] = link_title
+        return anchor
+
+    linked = set()
+    for kind, node in reading_stream(soup, []):
+        if kind == "abbr":
+            text = node.get_text()
+            entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))
+            if entry_id and entry_id not in linked and not any(closed(parent) for parent in node.parents):
+                linked.add(entry_id)
+                node.wrap(link(entry_id))
+            continue
+        text, pieces, last = str(node), [], 0
+        for match in pattern.finditer(text):
+            entry_id = _entry_of(match.group(0), terms, lang)
+            if not entry_id or entry_id in linked:
+                continue
+            linked.add(entry_id)
+            anchor = link(entry_id)
+            anchor.string = match.group(0)
+            pieces += [NavigableString(text[last : match.start()]), anchor]
+            last = match.end()
+        if pieces:
+            pieces.append(NavigableString(text[last:]))
+            for piece in pieces:
+                node.insert_before(piece)
+            node.extract()
+    return _with_svg(str(soup), set_aside)
+
+
+WORDS = {
+    "zh": [
+        "破骨细胞",
+        "破 骨细胞",
+        "破&#39;骨",
+        "&#30772;骨细胞",
+        "破骨细&#32990;",
+        "B 淋巴细胞",
+        "B淋巴细胞",
+        "RANKL",
+        "RANKLs",
+        "细胞",
+    ],
+    "en": [
+        "osteoclast",
+        "Osteoclasts",
+        "osteo&shy;clast",
+        "osteoclas&#116;",
+        "B lymphocyte",
+        "B  lymphocytes",
+        "xRANKL",
+        "RANKL-",
+    ],
+}
+FILLER = [
+    "x",
+    " ",
+    "\n",
+    "&amp;",
+    "&lt;b&gt;",
+    "&#91;",
+    "骨",
+    "</span>",
+    "</p>",
+    "</abbr>",
+    "<!-- 破骨细胞 -->",
+    "<br>",
+]
+LONE_TAGS = [
+    "<br />",
+    "<img alt='RANKL'>",
+    "<p/>",
+    "<abbr/>",
+    "<hr>",
+    "<svg data-glossary-set-aside='0'></svg>",
+    DIAGRAM,
+]
+ELEMENTS = {
+    "<p>": "</p>",
+    '<p class="x">': "</p>",
+    "<div>": "</div>",
+    '<div class="diagram">': "</div>",
+    '<pre class="mermaid">': "</pre>",
+    '<div class="admonition editor">': "</div>",
+    "<details class='question'>": "</details>",
+    '<sup class="citation">': "</sup>",
+    "<abbr title='a > b'>": "</abbr>",
+    "<abbr>": "</abbr>",
+    "<em>": "</em>",
+    '<a href="#x">': "</a>",
+    "<h2 id='y'>": "</h2>",
+    "<code>": "</code>",
+    "<script>": "</script>",
+    "<template>": "</template>",
+    "<ruby>": "</ruby>",
+    "<rt>": "</rt>",
+}
+
+
+def pages(lang):
+    leaves = st.sampled_from(WORDS[lang] + FILLER + LONE_TAGS)
+    return st.lists(
+        st.recursive(
+            leaves,
+            lambda inner: st.tuples(st.sampled_from(sorted(ELEMENTS)), st.lists(inner, max_size=4), st.booleans()).map(
+                lambda node: node[0] + "".join(node[1]) + (ELEMENTS[node[0]] if node[2] else "")  # sometimes unclosed
+            ),
+            max_leaves=25,
+        ),
+        max_size=6,
+    ).map("".join)
+
+
+def same_tree(html: str) -> str:
+    """The page as BeautifulSoup writes it, written until it stays the same (it shortens runs of
+    blanks a few at a time: "  " is two strings on its first reading when an ignored end tag is
+    between them, one on the next)."""
+    for _ in range(5):
+        html, before = str(BeautifulSoup(html, "html.parser")), html
+        if html == before:
+            break
+    return html
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_links_are_those_beautifulsoups_tree_gave(lang):
+    terms, abbrs = first_use_terms(RECORDS, lang), first_use_abbreviations(RECORDS)
+
+    @settings(max_examples=400, deadline=None)
+    @given(pages(lang))
+    def check(html):
+        expected = reference_link_first_uses(html, terms, abbrs, lang, "../g/", "t")
+        assert same_tree(link_first_uses(html, terms, abbrs, lang, "../g/", "t")) == same_tree(expected)
+
+    check()
+
+
+REAL = load_records((ROOT / "docs/_data/glossary.yml").read_text(encoding="utf-8"), "docs/_data/glossary.yml")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_terms_are_found_where_the_one_pattern_finds_them(lang):
+    """The glossary's real terms: found by the tree of their letters, then the exact pattern, at
+    the same places as by the exact pattern alone (plurals, word edges, spaces, case)."""
+    terms = first_use_terms(REAL, lang)
+    pieces = sorted(terms)[::3] + [" ", "-", "s", "es", "A", "1", "α", "\n", "  ", "骨"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces + [t.upper() for t in pieces]), max_size=12).map("".join))
+    def check(text):
+        expected = [match.span() for match in _terms_pattern(terms, lang).finditer(text)]
+        assert [match.span() for match in _term_matches(text, terms, lang)] == expected
+
+    check()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from sitecheck.parallel import (
     insert_after_title,
     pair_sections,
@@ -70,7 +72,12 @@ flowchart TD
 - B
 """
 
-LABELS = {"parallel_title": "中英对照", "parallel_back": "返回本章", "colon": "："}
+LABELS = {
+    "parallel_title": "中英对照",
+    "parallel_back": "返回本章",
+    "colon": "：",
+    "parallel_description": "{chapter_title}：中英对照阅读",
+}
 
 
 def test_blocks_keep_admonition_bodies_and_fences_whole():
@@ -126,6 +133,17 @@ def test_page_has_headings_in_page_language_and_two_columns_per_row():
         '<div class="parallel-col" lang="en" markdown="block">'
     )
     assert "[返回本章](../x.md)" in markdown
+
+
+def test_the_views_description_is_its_chapters_title_in_the_views_words():
+    # in the front matter, where hooks/seo.py finds it and reads none of the page's text
+    pairs, _ = pair_sections({"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN)})
+    markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang, line: text)
+    front_matter = yaml.safe_load(markdown.split("---\n")[1])
+    assert front_matter["description"] == "1.1 小节：中英对照阅读"
+    labels = {**LABELS, "parallel_description": "{chapter_title}: both"}
+    english = parallel_page_markdown("x", pairs, "en", labels, "../x.md", lambda text, lang, line: text)
+    assert yaml.safe_load(english.split("---\n")[1])["description"] == "1.1 Part: both"
 
 
 def test_links_still_point_where_they_did_on_the_chapter_page():

@@ -103,3 +103,24 @@ def test_a_language_set_the_data_cannot_supply_is_named_with_the_fix():
     missing = language_problem(["zh"], ("zh", "en"), "content/_data")
     assert missing.startswith("mkdocs.yml: plugins: i18n: languages does not list 'en' (English)")
     assert "(content/_data)" in missing
+
+
+def test_the_instructors_table_has_a_link_column_per_configured_language():
+    from sitecheck.sections import linkable_sections, sections_table
+
+    sources = {
+        "a.md": "# 甲 { #a }\n\n## 乙 { #b }\n",
+        "a.en.md": "# A { #a }\n\n## B { #b }\n",
+        "a.fr.md": "# A fr { #a }\n",  # no '#b': not linkable in every language
+    }
+    site = make_site("docs", ["zh", "en", "fr"], "zh", sources, SiteData(None, {}, None, None, ([], []), (), [], None))
+    sections = linkable_sections(site.pages, ["a"], site.languages)
+    assert [(s.id, s.title) for s in sections] == [("a", {"zh": "甲", "en": "A", "fr": "A fr"})]
+    labels = {"section_link": "Section", "url_zh": "Chinese", "url_en": "English", "url_fr": "French"}
+    table = sections_table(sections, "https://example.org/x/", "fr", labels, site.language_roots)
+    assert table.splitlines() == [
+        "| Section | Chinese | English | French |",
+        "|---|---|---|---|",
+        "| [A fr](a.md#a) | `https://example.org/x/a/#a` | `https://example.org/x/en/a/#a` | "
+        "`https://example.org/x/fr/a/#a` |",
+    ]
