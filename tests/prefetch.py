@@ -104,8 +104,8 @@ def once(key: str, work: Callable[[], T], alone: bool = True) -> T:
 
 
 # How much lower the tests' priority is than the builds' (a nice value, 0-19): at 5 a build gets
-# three times the CPU share of a test process; 10 starved the browser tests on a loaded machine
-# (load 15-28: a 30 s Playwright timeout, and the run slower than without it)
+# three times the CPU share of a test process; at 10 the tests also fell far behind other work
+# on a loaded shared machine (load 15-28)
 TESTS_NICENESS = 5
 
 
