@@ -53,9 +53,7 @@ def on_post_build(config):
     if (i18n is not None and i18n.building) or is_offline_build(config):
         return  # a nested per-language build (the outer one writes the file), or file://
     site = Path(config.site_dir)
-    documents = inline_code_of(
-        config, {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-    )
+    documents = inline_code_of(config, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")})
     for name, line, message in handler_findings(documents):
         log.warning(f"{name}:{line}: {message}")
     paths = ["/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
@@ -76,8 +74,9 @@ def is_inline_code(_name, value) -> bool:
     )
 
 
-def inline_code_of(config, documents: dict[str, str]) -> dict[str, InlineCode]:
-    """inline_code() of each page (name -> HTML), each page parsed once, and only if its text is new."""
+def inline_code_of(config, documents: dict[str, str | bytes]) -> dict[str, InlineCode]:
+    """inline_code() of each page (name -> HTML, as text or UTF-8 bytes), each page parsed once,
+    and only if its text is new."""
     root = root_of(config)
     folder = cache_folder(root, "inline-code", "INLINE_CODE_CACHE_DIR")
     parser = (sys.version, etree.LXML_VERSION, etree.LIBXML_VERSION)
@@ -85,7 +84,8 @@ def inline_code_of(config, documents: dict[str, str]) -> dict[str, InlineCode]:
     cache = open_cache(inline_code_caches, path, is_inline_code)
     found = {}
     for name, html in documents.items():
-        parsed = cache.get(hashlib.sha256(html.encode("utf-8")).hexdigest(), lambda html=html: vars(inline_code(html)))
+        data = html if isinstance(html, bytes) else html.encode("utf-8")  # the same name either way
+        parsed = cache.get(hashlib.sha256(data).hexdigest(), lambda html=html: vars(inline_code(html)))
         found[name] = InlineCode(list(parsed["scripts"]), [tuple(handler) for handler in parsed["handlers"]])
     cache.save()
     return found

@@ -20,6 +20,7 @@ import bs4
 from mkdocs.structure.pages import Page
 
 import sitecheck.seo as sitecheck_seo
+from sitecheck import htmlscan
 from sitecheck.diskcache import DiskCache, cache_folder, file_key, open_cache
 from sitecheck.model import og_locale
 from sitecheck.seo import (
@@ -68,10 +69,10 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# Finding a page's first paragraph parses the page's beginning (≈3 ms a page). The description
-# depends only on the page's HTML and the code that reads it (sitecheck/seo.py, BeautifulSoup):
-# kept on disk (sitecheck/diskcache.py) in a file named by the code, one entry per page's HTML
-# (its SHA-256), so a changed page is read anew.
+# Finding a page's first paragraph reads the page's beginning (≈0.5 ms a page). The description
+# depends only on the page's HTML and the code that reads it (sitecheck/seo.py, sitecheck/htmlscan.py
+# and BeautifulSoup's list of void elements it uses): kept on disk (sitecheck/diskcache.py) in a
+# file named by the code, one entry per page's HTML (its SHA-256), so a changed page is read anew.
 description_caches: dict[Path, DiskCache] = {}
 
 
@@ -79,7 +80,8 @@ def description_of(config, html: str) -> str:
     if "descriptions" not in state:
         root = root_of(config)
         folder = cache_folder(root, "seo-descriptions", "SEO_DESCRIPTIONS_CACHE_DIR")
-        path = folder / f"{file_key(Path(sitecheck_seo.__file__).read_bytes(), bs4.__version__)}.json"
+        code = [Path(module.__file__).read_bytes() for module in (sitecheck_seo, htmlscan)]
+        path = folder / f"{file_key(*code, bs4.__version__)}.json"
         state["descriptions"] = open_cache(description_caches, path, lambda _name, value: isinstance(value, str))
     name = hashlib.sha256(html.encode("utf-8")).hexdigest()
     return state["descriptions"].get(name, lambda: shorten(first_paragraph_text(html)))

@@ -661,7 +661,9 @@ def link_first_uses(
             text = "".join(
                 page.text(later)
                 for later in page.inside(position)
-                if isinstance(later, htmlscan.Text) and not (later.parent >= 0 and other_text[later.parent])
+                if isinstance(later, htmlscan.Text)
+                # get_text(): plain strings and CDATA, not the strings of script, template, ruby text…
+                and (later.cdata or not (later.parent >= 0 and other_text[later.parent]))
             )
             entry_id = abbrs.get(text) or abbrs.get(text.rstrip("s"))
             if entry_id and entry_id not in linked:
@@ -669,7 +671,7 @@ def link_first_uses(
                 wrapped.add(node.index)
                 insertions += [(node.start, opening(entry_id)), (node.end, "</a>")]
             continue
-        if parent >= 0 and (in_abbr[parent] or other_text[parent]):
+        if node.cdata or (parent >= 0 and (in_abbr[parent] or other_text[parent])):
             continue
         text, pieces = _decoded(html[node.start : node.end])
         if not text.strip():

@@ -28,7 +28,7 @@ RAW_TEXT_ELEMENTS = ("script", "style")  # html.parser's CDATA_CONTENT_ELEMENTS
 # What html.parser reads as markup, in the order it tries them at a "<"; anything else is text
 MARKUP_RE = re.compile(
     r"""<!--.*?--\s*>                           # a comment
-    |<!\[CDATA\[.*?\]\]>                        # a CDATA section
+    |<!\[CDATA\[(?P<cdata>.*?)\]\]>               # a CDATA section: text, as written
     |<[!?][^>]*>                                # a declaration (<!DOCTYPE …>), a processing instruction
     |</(?P<end>[a-zA-Z][^\t\n\r\f\ />\x00]*)[^>]*>   # an end tag
     |<(?P<start>[a-zA-Z][^\t\n\r\f\ />\x00]*)         # a start tag: its name, then attributes
@@ -64,6 +64,7 @@ class Text:
     start: int
     end: int
     parent: int  # index of the enclosing element; -1 at the top
+    cdata: bool = False  # a CDATA section's text (BeautifulSoup's CData string): no references decoded
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Document:
     def text(self, node: Text) -> str:
         """The text as BeautifulSoup's string holds it (character references decoded)."""
         raw = self.html[node.start : node.end]
-        return unescape(raw) if "&" in raw else raw
+        return unescape(raw) if "&" in raw and not node.cdata else raw
 
     def inside(self, position: int):
         """The nodes inside the element at ``nodes[position]``, in document order."""
@@ -95,14 +96,20 @@ class Document:
 
 def scan(html: str) -> Document:
     elements: list[Element] = []
-    nodes: list[Element | Text] = []
+    nodes = list(walk(html, elements))
+    return Document(html, elements, nodes)
+
+
+def walk(html: str, elements: list[Element]):
+    """The document's nodes in order, read as they are needed (a caller may stop early);
+    ``elements`` gets each element as it starts, its ``end`` when it is closed."""
     open_elements: list[int] = []  # indices, outermost first
     last_child: dict[int, int] = {}  # parent index -> its latest child element
     at = 0
 
-    def add_text(start: int, end: int) -> None:
+    def text(start: int, end: int, cdata: bool = False):
         if start < end:
-            nodes.append(Text(start, end, open_elements[-1] if open_elements else -1))
+            yield Text(start, end, open_elements[-1] if open_elements else -1, cdata)
 
     def close(depth: int, where: int) -> None:
         for index in open_elements[depth:]:
@@ -112,9 +119,9 @@ def scan(html: str) -> Document:
     while True:
         markup = MARKUP_RE.search(html, at)
         if markup is None:
-            add_text(at, len(html))
+            yield from text(at, len(html))
             break
-        add_text(at, markup.start())
+        yield from text(at, markup.start())
         at = markup.end()
         name = markup.group("start")
         if name is not None:
@@ -124,21 +131,20 @@ def scan(html: str) -> Document:
             index = len(elements)
             element = Element(name, markup.start(), at, at, parent, attributes, index)
             elements.append(element)
-            nodes.append(element)
             if parent in last_child:
                 elements[last_child[parent]].next_sibling = index
             last_child[parent] = index
             if name in VOID_ELEMENTS or attributes.endswith("/"):
+                yield element
                 continue
+            open_elements.append(index)
+            yield element
             if name in RAW_TEXT_ELEMENTS:
                 closing = re.compile(rf"</{name}\s*>", re.I).search(html, at)
                 text_end = closing.start() if closing else len(html)
-                open_elements.append(index)
-                add_text(at, text_end)
+                yield from text(at, text_end)
                 at = closing.end() if closing else len(html)
                 close(len(open_elements) - 1, at)
-                continue
-            open_elements.append(index)
         elif markup.group("end") is not None:
             name = markup.group("end").lower()
             for depth in range(len(open_elements) - 1, -1, -1):
@@ -147,5 +153,6 @@ def scan(html: str) -> Document:
                     close(depth + 1, markup.start())
                     close(depth, at)
                     break
+        elif markup.group("cdata") is not None:
+            yield from text(markup.start("cdata"), markup.end("cdata"), cdata=True)
     close(0, len(html))
-    return Document(html, elements, nodes)

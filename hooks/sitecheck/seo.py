@@ -6,11 +6,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
-from html.parser import HTMLParser
 
-from bs4 import BeautifulSoup
-from bs4.builder import HTMLTreeBuilder
-
+from . import htmlscan
 from .model import html_language
 
 # ``roots`` below is language -> the folder of its pages below the site root, the default
@@ -26,78 +23,47 @@ def first_paragraph_text(html: str) -> str:
     """The text of the page's first top-level paragraph (not inside an admonition,
     not a subtitle), without citation marks, whitespace collapsed; "" if none.
 
-    Only the page's beginning is read: the paragraphs are found with a streaming
-    parser that stops at the first one with text, and only that paragraph is
-    parsed into a tree (most of a chapter, its figures' SVG included, is never read).
+    Only the page's beginning is read: sitecheck/htmlscan.py walks the page (html.parser's
+    nesting, as BeautifulSoup builds its tree) and stops after the first paragraph with text;
+    most of a chapter, its figures' SVG included, is never read.
     """
-    finder = _TopLevelParagraphs(html)
-    for start, end in finder.spans():
-        text = _paragraph_text(html[start:end])
-        if text:
-            return text
-    return ""
+    elements: list[htmlscan.Element] = []
+    # per element: a citation mark or inside one (left out whole); or where BeautifulSoup's strings
+    # are not plain text (script, template…: left out, but for CDATA sections)
+    removed: list[bool] = []
+    other: list[bool] = []
+    paragraph: list[htmlscan.Text] | None = None  # the text of the top-level <p> being read
+    for node in htmlscan.walk(html, elements):
+        if isinstance(node, htmlscan.Element):
+            parent = node.parent
+            removed.append((parent >= 0 and removed[parent]) or is_citation_mark(node))
+            other.append((parent >= 0 and other[parent]) or node.name in OTHER_STRINGS)
+        if node.parent == -1 and paragraph is not None:  # the paragraph has ended
+            text = _paragraph_text(html, paragraph)
+            if text:
+                return text
+            paragraph = None
+        if paragraph is not None and isinstance(node, htmlscan.Text):
+            if node.parent < 0 or not (removed[node.parent] or (other[node.parent] and not node.cdata)):
+                paragraph.append(node)
+        elif isinstance(node, htmlscan.Element) and node.parent == -1 and node.name == "p" and not node.classes:
+            paragraph = []
+    return _paragraph_text(html, paragraph) if paragraph else ""
 
 
-def _paragraph_text(snippet: str) -> str:
-    paragraph = BeautifulSoup(snippet, "html.parser").p
-    for citation in paragraph.find_all(is_citation_mark):
-        citation.decompose()
-    return re.sub(r"\s+", " ", unescape(paragraph.get_text())).strip()
+def _paragraph_text(html: str, texts: list[htmlscan.Text]) -> str:
+    page = htmlscan.Document(html, [], [])
+    return re.sub(r"\s+", " ", unescape("".join(page.text(text) for text in texts))).strip()
 
 
-def is_citation_mark(tag) -> bool:
-    """``sup.citation, .editor-note-ref`` without a CSS selector engine (soupsieve's import and
-    compile cost more than all the pages' descriptions together)."""
-    classes = tag.get("class") or []
-    return (tag.name == "sup" and "citation" in classes) or "editor-note-ref" in classes
+def is_citation_mark(element: htmlscan.Element) -> bool:
+    """``sup.citation, .editor-note-ref``."""
+    classes = element.classes
+    return (element.name == "sup" and "citation" in classes) or "editor-note-ref" in classes
 
 
-# Elements that never have content (BeautifulSoup's list for HTML): no end tag to wait for
-VOID_ELEMENTS = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS)
-CHUNK = 4096
-
-
-class _TopLevelParagraphs(HTMLParser):
-    """(start, end) offsets of the document's top-level ``<p>`` elements without a class,
-    in order, read chunk by chunk. Nesting as BeautifulSoup's html.parser tree builds it:
-    an end tag closes the innermost open element of its name and any inside it; an end tag
-    with no open element of its name is ignored."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.open: list[tuple[str, int | None]] = []  # (tag, start offset of a candidate <p>)
-        self.found: list[tuple[int, int]] = []
-
-    def position(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def spans(self):
-        for at in range(0, len(self.html), CHUNK):
-            self.feed(self.html[at : at + CHUNK])
-            while self.found:
-                yield self.found.pop(0)
-        self.close()
-        yield from self.found
-        if self.open and self.open[0][1] is not None:  # a paragraph the page never closes ends with it
-            yield self.open[0][1], len(self.html)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID_ELEMENTS:
-            return
-        candidate = not self.open and tag == "p" and not (dict(attrs).get("class") or "").split()
-        self.open.append((tag, self.position() if candidate else None))
-
-    def handle_endtag(self, tag):
-        for depth in range(len(self.open) - 1, -1, -1):
-            if self.open[depth][0] == tag:
-                start = self.open[depth][1]
-                del self.open[depth:]
-                if start is not None and depth == 0:
-                    self.found.append((start, self.html.index(">", self.position()) + 1))
-                return
+# BeautifulSoup's get_text() leaves out the strings of these (Script, TemplateString, RubyTextString…)
+OTHER_STRINGS = {"script", "style", "template", "rt", "rp"}
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:

@@ -258,6 +258,8 @@ FILLER = [
     "</p>",
     "</abbr>",
     "<!-- 破骨细胞 -->",
+    "<![CDATA[破骨细胞 osteoclast]]>",
+    "<![CDATA[RANKL]]>",
     "<br>",
 ]
 LONE_TAGS = [

@@ -34,6 +34,18 @@ def test_executable_inline_scripts_only_byte_exact():
 
 def test_crlf_is_hashed_as_the_browser_sees_it():
     assert inline_code("<script>a()\r\nb()</script>").scripts == ["a()\nb()"]
+    assert inline_code(b"<script>a()\r\nb()</script>").scripts == ["a()\nb()"]
+
+
+def test_a_pages_bytes_give_what_its_text_gives():
+    # the build hands over the pages as written (UTF-8 bytes): the same scripts, handlers, lines
+    page = (
+        PAGE.replace("<body>", '<body>\n<p title="骨">破骨细胞</p><img src="x" onerror="f()">')
+        + "<script>'骨'</script>"
+    )
+    assert inline_code(page.encode("utf-8")) == inline_code(page)
+    assert inline_code(page.encode("utf-8")).scripts[-1] == "'骨'"
+    assert inline_code(page.encode("utf-8")).handlers == [(10, "img", "onerror"), (10, "a", "onclick")]
 
 
 def test_union_over_documents_without_duplicates():
