@@ -135,7 +135,7 @@ def builds_ahead(request, tmp_path_factory, site_target):
     if "repo_site" in needed:
         makers.append(functools.partial(site_with_repository, tmp_path_factory))
     # the release and its web build (tests/offline/releasefiles.py), for the modules that import them
-    for name in ("web_release", "release"):
+    for name in ("web_release", "release", "built_release"):
         for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
             if getattr(make, "__module__", None) == "releasefiles":
                 # the build only: a test's fixture serves it, in the worker that runs the test
@@ -143,6 +143,8 @@ def builds_ahead(request, tmp_path_factory, site_target):
     if os.environ.get("PYTEST_XDIST_WORKER", "gw0")[-1] in "13579":
         makers.reverse()  # the other worker starts at the other end: the release while the site builds
     BACKGROUND.start(makers)
+    if makers:
+        prefetch.give_way_to_builds()
     yield
     BACKGROUND.stop()
 
@@ -159,12 +161,18 @@ SHARED_MODULE_FIXTURE = {
 }
 
 
+# Offline modules that never serve the release, so any worker may run them: they read its files
+# (built_release), or serve the web release themselves, per test
+RELEASE_FILES_ONLY = {"tests/offline/test_offline_package.py", "tests/offline/test_pdf.py"}
+WEB_RELEASE_ONLY = {"tests/offline/test_release_headers.py", "tests/offline/test_service_worker.py"}
+
+
 def worker_group(nodeid: str) -> str:
     """Which tests one pytest-xdist worker runs together: the offline layer, because the release is
     served from one process at the address it was built for (tests/offline/releasefiles.py); the
     modules above; every other test alone, to whichever worker is free."""
     module = nodeid.split("::", 1)[0]
-    if module.startswith("tests/offline/"):
+    if module.startswith("tests/offline/") and module not in RELEASE_FILES_ONLY | WEB_RELEASE_ONLY:
         return "release"
     return module if module in SHARED_MODULE_FIXTURE else nodeid
 
@@ -186,15 +194,19 @@ def pytest_xdist_make_scheduler(config, log):
 def pytest_collection_modifyitems(config, items):
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    # the offline layer before the browser tests: one worker runs it (after the background builds,
-    # as the browser tests do) while the other starts on the browser tests, and neither idles at the end
-    items.sort(key=lambda item: item.path.parent.name == "browser")
+    # after the cheap layers: the served release's group, which one worker takes early and waits for
+    # the release with, while the others run the web release's and the browser tests (they need the
+    # site only); last, the tests that read the release's files, whichever worker is free by then
+    items.sort(key=run_order)
 
 
-def pytest_runtest_setup(item):
-    # browsers wait on timers and search workers: their tests never share the CPU with a build
-    if item.path.parent.name in ("browser", "offline"):
-        BACKGROUND.finish()
+def run_order(item) -> int:
+    module = item.nodeid.split("::", 1)[0]
+    if item.path.parent.name == "browser":
+        return 2
+    if module in RELEASE_FILES_ONLY:
+        return 3
+    return 1 if item.path.parent.name == "offline" else 0
 
 
 @pytest.fixture(scope="session")

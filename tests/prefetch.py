@@ -4,19 +4,21 @@ The real site, its variants and the release are subprocess builds that take
 minutes together. ``tests/conftest.py`` starts the ones the collected tests
 need in a background thread, one at a time and in the order the tests need
 them, while the tests that need none run (unit, fixture builds, built HTML): on
-two cores a build and those tests overlap instead of taking turns. The browser
-tests wait until the background is done, then run alone (``Background.finish``).
+two cores a build and those tests overlap instead of taking turns. A test waits
+only for the build it needs (the browser tests for the site, not for the
+release), and the tests run at a lower CPU priority than the builds
+(``give_way_to_builds``): the release is the run's critical path.
 
 ``once(key, work)`` is how a fixture gets such a build: the first caller (the
 background thread, or a fixture that needs it now) runs ``work()``; every other
 caller, at the same time or later, gets that same result, or that same error,
 without building again.
 
-Under pytest-xdist (``make test``: two workers) each worker is a process with
+Under pytest-xdist (``make test``: four workers) each worker is a process with
 its own background thread; ``share_between_workers(folder)`` makes ``once``
 hold for the whole run: the first worker to take a build's file lock makes it
-and leaves its result (or error) pickled in ``folder`` for the other, which
-waits and reads it. Each worker's thread builds one thing at a time, so two
+and leaves its result (or error) pickled in ``folder`` for the others, which
+wait and read it. Each worker's thread builds one thing at a time, so two
 builds may run at once: they share ``.cache/``, whose files are written whole
 under a temporary name per process (hooks/sitecheck/diskcache.py).
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import pickle
 import threading
 from collections.abc import Callable
@@ -98,6 +101,21 @@ def once(key: str, work: Callable[[], T], alone: bool = True) -> T:
         except BaseException as error:  # kept for every caller: each test that needs it reports it
             made.set_exception(error)
     return made.result()
+
+
+# How much lower the tests' priority is than the builds' (a nice value, 0-19): at 5 a build gets
+# three times the CPU share of a test process; at 10 the tests also fell far behind other work
+# on a loaded shared machine (load 15-28)
+TESTS_NICENESS = 5
+
+
+def give_way_to_builds() -> None:
+    """Lower the calling thread's CPU priority (the thread that runs the tests) below the background
+    builds': the release and the site are the run's critical path, the tests fill the CPU they
+    leave. Linux keeps a nice value per thread (sched(7)); the threads and processes this thread
+    starts (Chromium, fixture builds) inherit it, the background thread started before keeps its own."""
+    thread = threading.get_native_id()
+    os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + TESTS_NICENESS))
 
 
 def _ahead(make: Callable[[], object]) -> None:

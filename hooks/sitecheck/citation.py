@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .model import language_name
+
 MONTHS = [
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -206,7 +208,7 @@ def bibtex(items: list[Citable], accessed: dt.date, based_on_label: str) -> str:
                 "date": item.updated.isoformat(),
                 "url": item.url,
                 "urldate": accessed.isoformat(),
-                "language": {"zh": "chinese", "en": "english"}[item.lang],
+                "language": language_name(item.lang).lower(),  # BibLaTeX's name: 'chinese', 'english'
                 "note": f"{based_on_label}: {item.based_on} ({item.based_on_note})",
             }
         )

@@ -15,7 +15,8 @@ from . import htmlscan
 from .data import Record
 from .findings import Finding
 from .markdown import content_lines, parse_sections, parsed
-from .schema import Checked, check_glossary, shown_variant
+from .model import html_language
+from .schema import DATA_LANGUAGES, Checked, check_glossary, shown_variant
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GREEK = "αβγκ"
@@ -393,7 +394,7 @@ def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict,
     editor's note of that id on the page ``note_pages[id]``."""
     from .templates import render
 
-    other = "en" if lang == "zh" else "zh"
+    other = next(code for code in DATA_LANGUAGES if code != lang)  # each entry's term in the other language
     by_id = {record.get("id"): record for record in records}
     synonyms = synonyms_of(records)
     note_pages = note_pages or {}
@@ -410,7 +411,7 @@ def glossary_page(records: list[Record], lang: str, labels: dict, used_in: dict,
                 "term": record.get(lang),
                 "abbr": record.get("abbr"),
                 "other": record.get(other),
-                "other_lang": "zh-Hans" if other == "zh" else "en",
+                "other_lang": html_language(other),
                 "definition": str(record.get("def." + lang)) if by_id.get(record.get("see")) is None else None,
                 "see": _entry_link(by_id.get(record.get("see")), lang, labels),
                 "synonyms": [_entry_link(s, lang, labels) for s in synonyms.get(entry_id, [])],

@@ -34,8 +34,8 @@ def html_language(lang: str) -> str:
     return HTML_LANGUAGE.get(lang, lang)
 
 
-# Facts about a language code from the CLDR data of Babel (Material's own dependency, so always
-# installed with the site): a table here would name the site's two languages again.
+# Facts about a language code from the CLDR data of Babel (requirements.in; Material needs it too):
+# a table here would name the site's two languages again.
 @cache
 def language_name(lang: str) -> str:
     """The language's name in English, for the build's messages: 'zh' -> 'Chinese'."""

@@ -4,10 +4,11 @@ there: ``http://127.0.0.1:<port>/osteoimmunology/``, as a GitHub Pages project
 site or a CDN path would serve it.
 
 Not a conftest.py: the suite imports ``tests/conftest.py`` as ``conftest``,
-and a second one would shadow it. Test modules call :func:`release` from
-their own session fixture; ``prefetch.once`` makes the build happen once, and
-``tests/conftest.py`` starts it in the background for the modules that import
-:func:`release` or :func:`web_release`.
+and a second one would shadow it. Test modules call :func:`release` (served)
+or :func:`built_release` (its files only) from their own session fixture;
+``prefetch.once`` makes the build happen once, and ``tests/conftest.py`` starts
+it in the background for the modules that import :func:`release`,
+:func:`built_release` or :func:`web_release`.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ _servers: dict[str, SiteServer] = {}
 
 def _serve(made: Release) -> None:
     """Serve the release in this process, once, on the port it was built for. Only one process
-    may: under pytest-xdist the offline tests are one worker's group (tests/conftest.py)."""
+    may: under pytest-xdist the modules that serve it are one worker's group (tests/conftest.py)."""
     if made.url not in _servers:
         port = urlsplit(made.url).port
         _servers[made.url] = SiteServer(made.site, PREFIX, headers_for=_linkchecker_header, port=port).start()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from releasefiles import release
+from releasefiles import built_release
 from searchbox import type_search
 
 # the first test builds the whole release (site, PDFs, zip): minutes on a busy machine
@@ -18,7 +18,7 @@ LOCAL = ("file:", "data:", "blob:", "about:")
 
 @pytest.fixture(scope="session")
 def files(tmp_path_factory):
-    return release(tmp_path_factory)
+    return built_release(tmp_path_factory)
 
 
 @pytest.fixture

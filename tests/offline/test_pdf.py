@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
-from releasefiles import release
+from releasefiles import built_release
 
 from conftest import LANGUAGES, PAGES
 from sitebuild import ROOT
@@ -21,7 +21,7 @@ NUMBER = {"zh": r"第\s*(\d+)\s*页", "en": r"Page\s*(\d+)"}
 
 @pytest.fixture(scope="session")
 def files(tmp_path_factory):
-    return release(tmp_path_factory)
+    return built_release(tmp_path_factory)
 
 
 def pdf_path(files, lang):

@@ -187,6 +187,7 @@ def test_bibtex_reads_back(lang):
     assert entry["url"] == section(lang).url
     assert entry["urldate"] == "2026-11-29" and entry["year"] == "2026"
     assert entry["note"] == f"Based on: {section(lang).based_on} ({section(lang).based_on_note})"
+    assert entry["language"] == {"zh": "chinese", "en": "english"}[lang]  # BibLaTeX's language names
     assert "author" not in entry
 
 

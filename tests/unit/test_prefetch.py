@@ -1,9 +1,10 @@
 """tests/prefetch.py: a session build is made once, whoever asks first, and its failure
-reaches every test that needs it; the browser tests' wait covers everything started."""
+reaches every test that needs it; the tests give way to the builds."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 
@@ -94,3 +95,35 @@ def test_two_workers_get_one_build_and_its_error_alike(tmp_path, work, seen):
         worker.join(30)
     assert [o.read_text() for o in outcomes] == [seen, seen]
     assert calls.read_text() == "built\n"
+
+
+def test_the_tests_give_way_to_the_builds_started_before():
+    """The thread that runs the tests lowers its own priority, and that of what it starts, not the
+    background thread's (started before it, as tests/conftest.py does)."""
+    seen = {}
+    go = threading.Event()
+
+    def priority():
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    def build():
+        go.wait(5)
+        seen["build"] = priority()
+
+    def tests():
+        seen["before"] = priority()
+        prefetch.give_way_to_builds()
+        seen["tests"] = priority()
+        started = threading.Thread(target=lambda: seen.update(started=priority()))
+        started.start()
+        started.join()
+        go.set()
+
+    background = threading.Thread(target=build)
+    background.start()
+    runner = threading.Thread(target=tests)
+    runner.start()
+    runner.join(10)
+    background.join(10)
+    lowered = min(19, seen["before"] + prefetch.TESTS_NICENESS)
+    assert (seen["build"], seen["tests"], seen["started"]) == (seen["before"], lowered, lowered)

@@ -292,3 +292,19 @@ def test_one_tokenizer_gives_content_lines_and_fenced_blocks():
     assert [f.start for f in mermaid_fences(PAGE)] == [5]
     unclosed = tokenize("a\n~~~\nb\n")
     assert unclosed.content == ((1, "a"),) and unclosed.fences[0].end is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "other"), [("zh", '<span lang="en">osteoclast</span>'), ("en", '<span lang="zh-Hans">破骨细胞</span>')]
+)
+def test_each_glossary_entry_shows_its_term_in_the_other_language_with_its_tag(lang, other):
+    import yaml
+
+    from sitebuild import ROOT
+    from sitecheck.glossary import glossary_page
+
+    labels = yaml.safe_load((ROOT / "docs" / "_data" / "labels.yml").read_text(encoding="utf-8"))[lang]
+    record = Record(
+        1, {"id": "osteoclast", "zh": "破骨细胞", "en": "osteoclast", "def": {"zh": "细胞。", "en": "A cell."}}
+    )
+    assert other in glossary_page([record], lang, labels, {})
