@@ -135,11 +135,6 @@ class Background:
         for make in makers:
             self._pool.submit(_ahead, make)
 
-    def finish(self) -> None:
-        """Wait until everything started so far is made: the tests that must not share the CPU
-        (browsers waiting on timers and search workers) run after it, alone."""
-        self._pool.submit(lambda: None).result()  # one worker: this runs after everything before it
-
     def stop(self) -> None:
         """At the end of the session: drop the builds no test asked for (a run stopped early)."""
         self._pool.shutdown(wait=False, cancel_futures=True)
