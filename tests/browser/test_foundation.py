@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from languageswitch import switch_language
 
 pytestmark = pytest.mark.browser
 
@@ -26,30 +27,18 @@ CHAPTER_SECTIONS = {
 }
 
 
-def switch_language(page, to: str, section: str | None = None) -> None:
-    page.locator(".md-header__option .md-select").hover()
-    if section:
-        # the URL names the section when the reader clicks: Material's navigation.tracking drops the
-        # hash of a heading its table of contents does not list (a chapter's h1) once the page scrolls
-        # at all (a late layout shift on a loaded machine did, and the switch went to the page's top)
-        page.evaluate("id => history.replaceState(history.state, '', '#' + id)", section)
-    page.locator(f'a.md-select__link[hreflang="{to}"]').click()
-
-
 @pytest.mark.parametrize("chapter,section", CHAPTER_SECTIONS.items())
 def test_switcher_keeps_page_and_section_zh_to_en_and_back(page, base_url, chapter, section):
     page.goto(f"{base_url}/{chapter}#{section}")
     zh_title = page.locator(f"#{section}").inner_text()
-    switch_language(page, "en", section)
-    page.wait_for_url(f"{base_url}/en/{chapter}#{section}")
+    switch_language(page, "en", f"{base_url}/en/{chapter}#{section}", section)
     en_title = page.locator(f"#{section}").inner_text()
     assert en_title != zh_title  # the same section, now in English
     assert not re.search(r"[\u4e00-\u9fff]", en_title)
 
     # also with a section reached by following the table of contents
     page.locator('.md-sidebar--secondary a.md-nav__link[href="#key-points"]').click()
-    switch_language(page, "zh")
-    page.wait_for_url(f"{base_url}/{chapter}#key-points")
+    switch_language(page, "zh", f"{base_url}/{chapter}#key-points")
     assert page.locator("#key-points").inner_text().startswith("要点")
 
 
@@ -57,8 +46,8 @@ def test_switcher_is_reachable_by_keyboard(page, base_url):
     page.goto(f"{base_url}/immunology/t-cells/#t-cells")
     link = page.locator('a.md-select__link[hreflang="en"]')
     link.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{base_url}/en/immunology/t-cells/#t-cells")
+    with page.expect_navigation(url=f"{base_url}/en/immunology/t-cells/#t-cells", wait_until="commit"):
+        page.keyboard.press("Enter")  # matched as it commits, as languageswitch.switch_language does
     assert page.locator("h1#t-cells").inner_text().startswith("1.1")
 
 

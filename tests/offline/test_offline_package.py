@@ -7,6 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from languageswitch import switch_language
 from releasefiles import built_release
 from searchbox import type_search
 
@@ -106,14 +107,10 @@ def test_language_switch_keeps_the_section_from_file(files, offline_page):
     tab = offline_page
     root = files.offline_root
     tab.goto((root / "immunology" / "cytokines.html").as_uri() + "#il-17")
-    tab.locator(".md-header__option .md-select").hover()
-    tab.locator('a.md-select__link[hreflang="en"]').click()
-    tab.wait_for_url((root / "en" / "immunology" / "cytokines.html").as_uri() + "#il-17")
+    switch_language(tab, "en", (root / "en" / "immunology" / "cytokines.html").as_uri() + "#il-17")
     assert tab.locator("#il-17").inner_text().startswith("1.3.1")
     tab.goto((root / "index.html").as_uri())
-    tab.locator(".md-header__option .md-select").hover()
-    tab.locator('a.md-select__link[hreflang="en"]').click()
-    tab.wait_for_url((root / "en" / "index.html").as_uri())
+    switch_language(tab, "en", (root / "en" / "index.html").as_uri())
     assert tab.foreign == []
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from chromium import BROWSER_ARGS, CHROMIUM
+from languageswitch import switch_language
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from releasefiles import web_release
 from serviceworker import generate
@@ -220,9 +221,7 @@ def test_site_works_offline_after_one_visit(served, app_context):
 
     # the language switch keeps the section
     tab.goto(served.url + "immunology/cytokines/#il-17")
-    tab.locator(".md-header__option .md-select").first.hover()
-    tab.locator('a.md-select__link[hreflang="en"]').first.click()
-    tab.wait_for_url(served.url + "en/immunology/cytokines/#il-17")
+    switch_language(tab, "en", served.url + "en/immunology/cytokines/#il-17")
     assert tab.locator("#il-17").inner_text().startswith("1.3.1")
     assert tab.foreign == [] and tab.errors == []
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from languageswitch import switch_language
 from releasefiles import PREFIX, release
 from searchbox import type_search
 
@@ -80,22 +81,14 @@ def reader(browser_context):
     tab.close()
 
 
-def switch_language(tab, lang: str) -> None:
-    tab.locator(".md-header__option .md-select").hover()
-    tab.locator(f'a.md-select__link[hreflang="{lang}"]').click()
-
-
 def test_language_switch_keeps_page_and_section_under_the_prefix(files, reader):
     tab = reader
     tab.goto(f"{files.url}immunology/cytokines/#il-17")
-    switch_language(tab, "en")
-    tab.wait_for_url(f"{files.url}en/immunology/cytokines/#il-17")
+    switch_language(tab, "en", f"{files.url}en/immunology/cytokines/#il-17")
     assert tab.locator("#il-17").inner_text().startswith("1.3.1")
-    switch_language(tab, "zh")
-    tab.wait_for_url(f"{files.url}immunology/cytokines/#il-17")
+    switch_language(tab, "zh", f"{files.url}immunology/cytokines/#il-17")
     tab.goto(files.url)
-    switch_language(tab, "en")
-    tab.wait_for_url(f"{files.url}en/")
+    switch_language(tab, "en", f"{files.url}en/")
     assert tab.problems == []
 
 
