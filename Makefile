@@ -18,10 +18,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Diagrams are drawn at build time (hooks/diagrams.py); targets that publish or
 # test never fall back to drawing them in the reader's browser
 REQUIRE_BROWSER := DIAGRAMS_REQUIRE_BROWSER=1
-# Four pytest-xdist workers on two cores: a test waits (page loads, timers, Chromium) about half
-# its time, so two workers left a core idle; tests that share a costly fixture stay together
-# (tests/conftest.py, worker_group); the session's builds run ahead of the tests (tests/prefetch.py)
-TEST_WORKERS ?= --numprocesses=4
+# Two pytest-xdist workers, one per core (four were slower on an idle machine: 398 s against 359 s,
+# CONTRIBUTING.md); tests that share a costly fixture stay together (tests/conftest.py,
+# worker_group); the session's builds run ahead of the tests (tests/prefetch.py)
+TEST_WORKERS ?= --numprocesses=2
 
 .PHONY: help
 help: ## List the targets with a one-line description
