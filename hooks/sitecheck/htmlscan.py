@@ -4,7 +4,10 @@ html.parser tree builder nests them, from one regular expression: no tree, nothi
 For hooks that change a few places of a page the build made (the glossary's first-use links):
 BeautifulSoup parsed and wrote out whole pages, most of a cold build's glossary cost and a
 rewrite of bytes nobody asked to change (``&#91;`` became ``[``, blank lines went). Here the
-page is scanned once and the caller splices its changes into the text as it was.
+page is scanned once and the caller splices its changes into the text as it was. Not the
+standard library's ``html.parser.HTMLParser`` itself either (its events with ``getpos()`` give
+the same offsets): on the cytokines chapter's article it took 10 ms against this scan's 4 ms
+(BeautifulSoup: 28 ms), most of what the glossary links gained.
 
 The nesting is html.parser's, without HTML5's implicit closing: a start tag opens an element
 (a void element, or one written ``<x/>``, has no content); an end tag closes the innermost open
