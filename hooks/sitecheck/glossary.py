@@ -546,9 +546,6 @@ def _figure_lead_in(page: htmlscan.Document, element: htmlscan.Element) -> bool:
     return bool({"mermaid", "diagram"}.intersection(following.classes))
 
 
-# BeautifulSoup keeps the text inside these in strings of their own types (Script, TemplateString,
-# RubyTextString…), which the first-use links never looked at (only plain NavigableStrings)
-OTHER_STRING_CONTAINERS = {"script", "style", "template", "rt", "rp"}
 # html.unescape's character references: the text a match is found in is decoded, the page is not
 CHARREF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
@@ -645,7 +642,7 @@ def link_first_uses(
         parent = element.parent
         closed.append((parent >= 0 and closed[parent]) or _closed(page, element))
         in_abbr.append(element.name == "abbr" or (parent >= 0 and in_abbr[parent]))
-        other_text.append(element.name in OTHER_STRING_CONTAINERS or (parent >= 0 and other_text[parent]))
+        other_text.append(element.name in htmlscan.OTHER_STRING_ELEMENTS or (parent >= 0 and other_text[parent]))
     title = escape(link_title)
 
     def opening(entry_id: str) -> str:

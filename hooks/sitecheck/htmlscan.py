@@ -27,6 +27,9 @@ from bs4.builder import HTMLTreeBuilder
 # Elements that never have content (BeautifulSoup's list for HTML): no end tag to wait for
 VOID_ELEMENTS = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS)
 RAW_TEXT_ELEMENTS = ("script", "style")  # html.parser's CDATA_CONTENT_ELEMENTS
+# BeautifulSoup keeps the text inside these in strings of their own types (Script, TemplateString,
+# RubyTextString…), which get_text() leaves out: not the page's plain text
+OTHER_STRING_ELEMENTS = frozenset({"script", "style", "template", "rt", "rp"})
 
 # What html.parser reads as markup, in the order it tries them at a "<"; anything else is text
 MARKUP_RE = re.compile(
@@ -77,9 +80,7 @@ class Document:
     nodes: list[Element | Text]  # elements (at their start) and text runs, in document order
 
     def text(self, node: Text) -> str:
-        """The text as BeautifulSoup's string holds it (character references decoded)."""
-        raw = self.html[node.start : node.end]
-        return unescape(raw) if "&" in raw and not node.cdata else raw
+        return text_of(self.html, node)
 
     def inside(self, position: int):
         """The nodes inside the element at ``nodes[position]``, in document order."""
@@ -95,6 +96,12 @@ class Document:
         while index >= 0:
             yield index
             index = self.elements[index].parent
+
+
+def text_of(html: str, node: Text) -> str:
+    """A text node's text as BeautifulSoup's string holds it (character references decoded)."""
+    raw = html[node.start : node.end]
+    return unescape(raw) if "&" in raw and not node.cdata else raw
 
 
 def scan(html: str) -> Document:

@@ -37,7 +37,7 @@ def first_paragraph_text(html: str) -> str:
         if isinstance(node, htmlscan.Element):
             parent = node.parent
             removed.append((parent >= 0 and removed[parent]) or is_citation_mark(node))
-            other.append((parent >= 0 and other[parent]) or node.name in OTHER_STRINGS)
+            other.append((parent >= 0 and other[parent]) or node.name in htmlscan.OTHER_STRING_ELEMENTS)
         if node.parent == -1 and paragraph is not None:  # the paragraph has ended
             text = _paragraph_text(html, paragraph)
             if text:
@@ -52,18 +52,13 @@ def first_paragraph_text(html: str) -> str:
 
 
 def _paragraph_text(html: str, texts: list[htmlscan.Text]) -> str:
-    page = htmlscan.Document(html, [], [])
-    return re.sub(r"\s+", " ", unescape("".join(page.text(text) for text in texts))).strip()
+    return re.sub(r"\s+", " ", unescape("".join(htmlscan.text_of(html, text) for text in texts))).strip()
 
 
 def is_citation_mark(element: htmlscan.Element) -> bool:
     """``sup.citation, .editor-note-ref``."""
     classes = element.classes
     return (element.name == "sup" and "citation" in classes) or "editor-note-ref" in classes
-
-
-# BeautifulSoup's get_text() leaves out the strings of these (Script, TemplateString, RubyTextString…)
-OTHER_STRINGS = {"script", "style", "template", "rt", "rp"}
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
