@@ -14,7 +14,7 @@ background thread, or a fixture that needs it now) runs ``work()``; every other
 caller, at the same time or later, gets that same result, or that same error,
 without building again.
 
-Under pytest-xdist (``make test``: four workers) each worker is a process with
+Under pytest-xdist (``make test``: two workers) each worker is a process with
 its own background thread; ``share_between_workers(folder)`` makes ``once``
 hold for the whole run: the first worker to take a build's file lock makes it
 and leaves its result (or error) pickled in ``folder`` for the others, which
