@@ -53,8 +53,10 @@ def on_config(config):
     state["references"] = {r.get("n"): r for r in data.references.valid}
     notes = data.corrections[4]
     state["notes"] = {record.get("id"): record for _path, record in notes}
-    # each view's rows and reference lists: the same in every language's view of the chapter
-    state["columns"] = site_model(config).shared.setdefault("parallel", {})
+    # each chapter's pairs, and each view's rows and reference lists: the same in every language
+    # pass (sitecheck/model.py's per-build store)
+    shared = site_model(config).shared.setdefault("parallel", {"pairs": {}, "columns": {}})
+    state["paired"], state["columns"] = shared["pairs"], shared["columns"]
 
 
 def on_pre_build(config):
@@ -68,7 +70,9 @@ def on_pre_build(config):
         pages = {lang: pages[key] for lang, pages in languages.items() if key in pages}
         if len(pages) < len(languages):
             continue  # a missing translation is the parity hook's finding
-        pairs, page_findings = pair_sections({lang: (page.path, page.text) for lang, page in pages.items()})
+        if key not in state["paired"]:  # the model's pages: paired once per build
+            state["paired"][key] = pair_sections({lang: (page.path, page.text) for lang, page in pages.items()})
+        pairs, page_findings = state["paired"][key]
         state["pairs"][key] = pairs
         state["chapter_sites"].update({(key, lang): page.citation_sites for lang, page in pages.items()})
         findings += page_findings
@@ -140,10 +144,10 @@ def view_columns(page: str, pairs) -> tuple[list, dict[str, str]]:
     """The view's rows and, per column, the chapter's reference list: rendered once per build (the
     first language's view), read by the others' from the site model's store. Everything they
     depend on is the build's (the model's pages and data), the same in every language pass."""
-    key = (page, key_text([dataclasses.asdict(pair) for pair in pairs]))
-    if key not in state["columns"]:
-        state["columns"][key] = rendered_columns(page, pairs)
-    return state["columns"][key]
+    kept = state["columns"].get(page)
+    if kept is None or kept[0] != pairs:  # the same pairs: each pass takes them from the store
+        kept = state["columns"][page] = (pairs, *rendered_columns(page, pairs))
+    return kept[1], kept[2]
 
 
 def rendered_columns(page: str, pairs) -> tuple[list, dict[str, str]]:

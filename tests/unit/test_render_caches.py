@@ -337,7 +337,7 @@ def test_the_glossary_checks_of_a_page_run_anew_when_the_page_or_the_glossary_ch
 def test_a_chapter_s_columns_are_rendered_once_for_the_views_of_every_language(monkeypatch):
     """The real configuration and chapters: the second language's view takes the first one's rows
     and reference lists from the site model, and is the view rendered without them; other pairs
-    (a changed chapter in the same build) are rendered anew."""
+    (a changed chapter in the same build) are rendered anew; the next pass pairs no chapter again."""
     import parallel  # hooks/parallel.py
     from mkdocs.config import load_config
 
@@ -359,3 +359,5 @@ def test_a_chapter_s_columns_are_rendered_once_for_the_views_of_every_language(m
     assert rendered == [page, page, page]
     parallel.view_markdown(page, pairs[:-1], "en")
     assert rendered == [page, page, page, page]
+    parallel.on_pre_build(config)  # the next language pass of the build: the chapters are paired once
+    assert parallel.state["pairs"][page] is pairs
