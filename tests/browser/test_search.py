@@ -72,8 +72,20 @@ def test_the_index_is_built_when_the_reader_turns_to_search_not_on_load(page, ba
     lang, path = "zh", "immunology/cytokines/"
     initializing = strip_tags(re.search(r'<div class="md-search-result__meta">(.*?)</div>', html(lang, path), re.S)[1])
     built: list[str] = []
-    page.context.on("request", lambda r: built.append(urlsplit(r.url).path) if LUNR in r.url else None)
-    page.goto(f"{base_url}/{LANGUAGES[lang]}{path}")
+
+    def note(request):
+        if LUNR in request.url:
+            built.append(urlsplit(request.url).path)
+
+    page.context.on("request", note)  # the worker's requests are the context's, not the page's
+    try:
+        see_the_index_built_on_focus(page, f"{base_url}/{LANGUAGES[lang]}{path}", initializing, built)
+    finally:
+        page.context.remove_listener("request", note)
+
+
+def see_the_index_built_on_focus(page, url: str, initializing: str, built: list[str]) -> None:
+    page.goto(url)
     # the worker has answered the page's SETUP: Material no longer says it is initializing
     page.wait_for_function(
         "text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
