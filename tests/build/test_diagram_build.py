@@ -109,8 +109,16 @@ def test_broken_diagram_stops_the_build_at_its_line(site, tmp_path):
     ]
 
 
-def test_without_a_browser_a_dev_build_leaves_diagrams_to_the_reader(site, tmp_path):
-    result = run(site, tmp_path, DIAGRAMS_CHROMIUM="/nonexistent/chromium", DIAGRAMS_REQUIRE_BROWSER="0")
+def without_a_browser(site, tmp_path, monkeypatch, require: str):
+    """A build in this process (no browser is started, so none can clash with the tests' own)."""
+    monkeypatch.setenv("DIAGRAMS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DIAGRAMS_CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setenv("DIAGRAMS_REQUIRE_BROWSER", require)
+    return site.build()
+
+
+def test_without_a_browser_a_dev_build_leaves_diagrams_to_the_reader(site, tmp_path, monkeypatch):
+    result = without_a_browser(site, tmp_path, monkeypatch, require="0")
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "no browser to draw diagrams" in line]
     assert said == [
@@ -122,8 +130,8 @@ def test_without_a_browser_a_dev_build_leaves_diagrams_to_the_reader(site, tmp_p
     assert 'class="mermaid"' in html and "vendor/mermaid.min.js" in html
 
 
-def test_release_build_without_a_browser_fails(site, tmp_path):
-    result = run(site, tmp_path, DIAGRAMS_CHROMIUM="/nonexistent/chromium", DIAGRAMS_REQUIRE_BROWSER="1")
+def test_release_build_without_a_browser_fails(site, tmp_path, monkeypatch):
+    result = without_a_browser(site, tmp_path, monkeypatch, require="1")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert any(
