@@ -63,7 +63,10 @@ def _records(data):
 
 
 def mutate_structure(text: str, op: str, pick: int, value) -> str:
-    data = yaml.safe_load(text)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:  # an earlier mutation of this run broke the file: it stays broken
+        return text
     lists = [entries for entries in _records(data) if entries]
     if not lists:
         return text
