@@ -260,13 +260,13 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
     }
     results = []
 
-    def page_text(markdown="T 细胞[@1]。", uri="t.md", section_titles=titles, **state):
+    def page_text(markdown="T 细胞[@1]。\n\n[[note:n1]]\n", uri="t.md", section_titles=titles, **state):
         model.section_titles = section_titles
         monkeypatch.setattr(hook, "state", {**base, **state})
         return hook.on_page_markdown(markdown, fake_page(uri), config, None)
 
     results.append(page_text())
-    results.append(page_text("T 细胞[@1]，改了。"))
+    results.append(page_text("T 细胞[@1]，改了。\n\n[[note:n1]]\n"))
     language["lang"] = "en"
     results.append(page_text())
     language["lang"] = "zh"
@@ -278,6 +278,29 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
     assert len(rendered) == len(results)  # each change rendered the page anew
     rendered.clear()
     assert page_text() == results[0] and rendered == []  # the same inputs: from the file
+
+
+def test_a_page_without_an_editorial_marker_is_kept_as_it_is_and_not_cached(monkeypatch, tmp_path):
+    """editorial.rendered() changes only the [[…]] markers: a page without one is returned as it
+    is, with no cache file; the same page with a note marker is rendered and kept."""
+    import editorial  # hooks/editorial.py
+
+    monkeypatch.setenv("RENDER_CACHE_DIR", str(tmp_path / "rendered"))
+    monkeypatch.setattr(editorial, "current_language", lambda config: "zh")
+    titles = SimpleNamespace(section_titles={})
+    monkeypatch.setattr(editorial, "site_model", lambda config: titles)
+    note = Record(1, {"id": "n1", "zh": "注。"})
+    labels = {"zh": {"note_title": "编者注"}}
+    state = {"labels": labels, "corrections": [], "notes": [("docs/_data/corrections/a.yml", note)]}
+    monkeypatch.setattr(editorial, "state", state)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    text = "# 1.3 T 细胞\n\nT 细胞[@1]调控骨代谢。\n"
+    assert editorial.on_page_markdown(text, fake_page("t.md"), config, None) == text
+    assert editorial.rendered(text, "zh", {}) == text  # what rendering it would give
+    assert not (tmp_path / "rendered").exists()
+    marked = text + "\n[[note:n1]]\n"
+    assert "注。" in editorial.on_page_markdown(marked, fake_page("t.md"), config, None)
+    assert len(list((tmp_path / "rendered").rglob("*.md"))) == 1
 
 
 def test_key_text_writes_bad_data_too_and_tells_values_apart():
