@@ -33,6 +33,7 @@ from sitecheck.parallel import (
     parallel_src_uri,
     prefix_ids,
     references_markdown,
+    view_rows,
 )
 from sitecheck.references import chapter_references, replace_citations
 from sitecheck.sections import page_url
@@ -52,6 +53,10 @@ def on_config(config):
     state["references"] = {r.get("n"): r for r in data.references.valid}
     notes = data.corrections[4]
     state["notes"] = {record.get("id"): record for _path, record in notes}
+    # each chapter's pairs, and each view's rows and reference lists: the same in every language
+    # pass (sitecheck/model.py's per-build store)
+    shared = site_model(config).shared.setdefault("parallel", {"pairs": {}, "columns": {}})
+    state["paired"], state["columns"] = shared["pairs"], shared["columns"]
 
 
 def on_pre_build(config):
@@ -65,7 +70,9 @@ def on_pre_build(config):
         pages = {lang: pages[key] for lang, pages in languages.items() if key in pages}
         if len(pages) < len(languages):
             continue  # a missing translation is the parity hook's finding
-        pairs, page_findings = pair_sections({lang: (page.path, page.text) for lang, page in pages.items()})
+        if key not in state["paired"]:  # the model's pages: paired once per build
+            state["paired"][key] = pair_sections({lang: (page.path, page.text) for lang, page in pages.items()})
+        pairs, page_findings = state["paired"][key]
         state["pairs"][key] = pairs
         state["chapter_sites"].update({(key, lang): page.citation_sites for lang, page in pages.items()})
         findings += page_findings
@@ -127,6 +134,24 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
 
 def view_markdown(page: str, pairs, lang: str) -> str:
     view_key = f"{PARALLEL_DIR}/{page}"
+    rows, lists = view_columns(page, pairs)
+    back = relative_link(view_key, page)
+    markdown = parallel_page_markdown(page, pairs, lang, state["labels"][lang], back, None, rows=rows)
+    return markdown + "\n" + references_markdown(lang, state["labels"], lists)
+
+
+def view_columns(page: str, pairs) -> tuple[list, dict[str, str]]:
+    """The view's rows and, per column, the chapter's reference list: rendered once per build (the
+    first language's view), read by the others' from the site model's store. Everything they
+    depend on is the build's (the model's pages and data), the same in every language pass."""
+    kept = state["columns"].get(page)
+    if kept is None or kept[0] != pairs:  # the same pairs: each pass takes them from the store
+        kept = state["columns"][page] = (pairs, *rendered_columns(page, pairs))
+    return kept[1], kept[2]
+
+
+def rendered_columns(page: str, pairs) -> tuple[list, dict[str, str]]:
+    view_key = f"{PARALLEL_DIR}/{page}"
     cited: dict[str, list] = {column: [] for column in state["languages"]}
 
     def render_block(text: str, column: str, line: int) -> str:
@@ -142,8 +167,7 @@ def view_markdown(page: str, pairs, lang: str) -> str:
         text = replace_note_markers(text, state["notes"], column, labels)
         return prefix_ids(text, column)  # zh-cite-1, en-note-x: unique on a two-language page
 
-    back = relative_link(view_key, page)
-    markdown = parallel_page_markdown(page, pairs, lang, state["labels"][lang], back, render_block)
+    rows = view_rows(page, pairs, render_block)
     # the chapter's reference list, one per column: a printout carries it, and the
     # citation popovers read it (as on the chapter page)
     lists = {
@@ -153,4 +177,4 @@ def view_markdown(page: str, pairs, lang: str) -> str:
         )
         for column in state["languages"]
     }
-    return markdown + "\n" + references_markdown(lang, state["labels"], lists)
+    return rows, lists

@@ -319,16 +319,44 @@ def _term_test(term: str):
     if not needle.strip():
         pattern = term_pattern(term)
         return lambda text, _folded_text: pattern.search(text) is not None
-    compiled: list[re.Pattern] = []  # compiled when first needed: most terms are not in most sections
+    plural = not term.endswith("s")  # as term_pattern's (?:e?s)?
 
     def found(text: str, folded_text: str) -> bool:
         if needle not in folded_text:
             return False
-        if not compiled:
-            compiled.append(term_pattern(term))
-        return compiled[0].search(text) is not None
+        return _found_at_edges(_literal(term), plural, text)
 
     return found
+
+
+# term_pattern() compiles its two edge classes (Greek letters, IGNORECASE) anew for every term,
+# ≈0.3 ms a term, 0.03 s a build: _found_at_edges() takes its steps with these, compiled once
+_EDGE_BEFORE = re.compile(rf"[A-Za-z0-9{GREEK}\-]", re.IGNORECASE)  # (?<![{edge}\-])
+_EDGE_AFTER = re.compile(rf"[A-Za-z0-9{GREEK}]", re.IGNORECASE)  # (?![{edge}])
+_PLURAL_ENDINGS = (re.compile("es", re.IGNORECASE), re.compile("s", re.IGNORECASE))  # (?:e?s)?, greedy
+
+
+@lru_cache(maxsize=1024)
+def _literal(term: str) -> re.Pattern:
+    return re.compile(re.escape(term), re.IGNORECASE)
+
+
+def _found_at_edges(literal: re.Pattern, plural: bool, text: str) -> bool:
+    """``term_pattern(term).search(text) is not None`` for a term that is not Chinese, given its
+    ``_literal``: at some place where the term is (re's IGNORECASE, one character for one), no
+    edge before it, and no edge after it or after one of the plural endings that follows it."""
+    at = 0
+    while (match := literal.search(text, at)) is not None:
+        start, end = match.span()
+        at = start + 1  # the pattern is tried at every place: occurrences may overlap
+        if start > 0 and _EDGE_BEFORE.match(text, start - 1):
+            continue
+        ends = [end]
+        if plural:
+            ends += [ending.match(text, end).end() for ending in _PLURAL_ENDINGS if ending.match(text, end)]
+        if any(not _EDGE_AFTER.match(text, after) for after in ends):
+            return True
+    return False
 
 
 def usage(records: Iterable[Record], pages: dict[str, str], lang: str) -> dict[str, list[tuple[str, str, str]]]:
@@ -469,16 +497,30 @@ def _terms_pattern(terms: dict[str, str], lang: str) -> re.Pattern:
 
 # One alternation of every term of a language, asked for on every chapter page: compiled once.
 # re's own cache does not keep it: the pages' Markdown compiles hundreds of patterns in between.
+# Each other term is (?<![edge-])term(?:s|es)?(?![edge]), in order of length. Consecutive ones
+# share their edges: (?<![edge-])(?:term1|term2)(?:s|es)?(?![edge]) tries the same things in the
+# same order (the look-behind is the same for both, and re backtracks into the alternation when
+# the look-ahead fails), and its edge classes (Greek letters, IGNORECASE) are compiled once, not
+# once per term (0.02 s of a build's 0.025 s for this pattern).
 @lru_cache(maxsize=8)
 def _compiled_terms_pattern(words: tuple[str, ...], lang: str) -> re.Pattern:
-    alternatives = []
-    for word in sorted(words, key=len, reverse=True):
-        if re.search(r"[\u4e00-\u9fff]", word):
-            alternatives.append(r"\s?".join(re.escape(c) for c in word))
-        else:
+    alternatives: list[str] = []
+    others: list[str] = []  # consecutive terms that are not Chinese, escaped
+
+    def add_others() -> None:
+        if others:
             plural = "(?:s|es)?" if lang == "en" else ""
             edge = rf"A-Za-z0-9{GREEK}"
-            alternatives.append(rf"(?<![{edge}\-]){re.escape(word)}{plural}(?![{edge}])")
+            alternatives.append(rf"(?<![{edge}\-])(?:{'|'.join(others)}){plural}(?![{edge}])")
+            others.clear()
+
+    for word in sorted(words, key=len, reverse=True):
+        if re.search(r"[\u4e00-\u9fff]", word):
+            add_others()
+            alternatives.append(r"\s?".join(re.escape(c) for c in word))
+        else:
+            others.append(re.escape(word))
+    add_others()
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 

@@ -70,6 +70,8 @@ class Blocks:
 
 def tokenize(text: str) -> Blocks:
     """The one fence tracker of the checks: a fence closes at the next fence of the same marker."""
+    if "```" not in text and "~~~" not in text:  # no line can open a fence: every line is content
+        return Blocks(tuple(enumerate(text.splitlines(), start=1)), ())
     content: list[tuple[int, str]] = []
     fences: list[Fence] = []
     fence: tuple[str, int, str, list] | None = None  # (marker, start, info, lines)

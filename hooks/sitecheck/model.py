@@ -254,6 +254,12 @@ class Site:
         return ReleaseFiles(self.data.edition.slug, self.languages)
 
     @cached_property
+    def shared(self) -> dict:
+        """What a hook computes once per build for every language pass (mkdocs-static-i18n builds
+        each language with this one model): the hook's name -> its own store."""
+        return {}
+
+    @cached_property
     def by_src_uri(self) -> dict[str, Page]:
         return {page.src_uri: page for page in self.pages}
 

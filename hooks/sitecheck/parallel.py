@@ -217,6 +217,26 @@ def _title_block(section: Section) -> str:
     return fragment("parallel-title.md", title=section.title, subtitle=section.subtitle)
 
 
+def view_rows(page: str, pairs: list[SectionPair], render_block) -> list[tuple[str | None, list[str]]]:
+    """Each pair's title row (None where no column has a heading) and its blocks' rows: the same
+    in every page language. ``render_block(text, lang, line)`` renders markers (citations, notes)
+    per column; ``line`` is the block's first line in the chapter's file of that language."""
+    rows = []
+    for pair in pairs:
+        title_row = None
+        if any(section.id is not None for section in pair.sections.values()):
+            title_row = _row({code: _title_block(part) for code, part in pair.sections.items()}, "title")
+        text_rows = []
+        for row in pair.rows:
+            columns = {
+                code: render_block(rebase_links(block.text, page), code, block.line) if block else ""
+                for code, block in row.items()
+            }
+            text_rows.append(_row(columns, "text"))
+        rows.append((title_row, text_rows))
+    return rows
+
+
 def parallel_page_markdown(
     page: str,
     pairs: list[SectionPair],
@@ -224,17 +244,19 @@ def parallel_page_markdown(
     labels: dict,
     chapter_link: str,
     render_block,
+    rows: list[tuple[str | None, list[str]]] | None = None,
 ) -> str:
     """The view in one page language: real headings (page language, the chapter's
-    ids, so #il-17 works here too), then each section's blocks row by row.
-    ``render_block(text, lang, line)`` renders markers (citations, notes) per column; ``line``
-    is the block's first line in the chapter's file of that language."""
+    ids, so #il-17 works here too), then each section's blocks row by row: ``rows``, or
+    ``view_rows(page, pairs, render_block)`` (the same for each page language: a build that
+    makes every language's view renders them once)."""
+    rows = view_rows(page, pairs, render_block) if rows is None else rows
     front_matter = ["search:", "  exclude: true", "hide:", "  - navigation"]
     title = next((pair.sections[lang].title for pair in pairs if pair.sections[lang].level == 1), None)
     if title is not None:
         front_matter.append(f"description: {json.dumps(view_description(title, labels), ensure_ascii=False)}")
     out = ["---", *front_matter, "---", ""]
-    for pair in pairs:
+    for pair, (title_row, text_rows) in zip(pairs, rows, strict=True):
         section = pair.sections[lang]
         if section.id is not None:
             title = section.title
@@ -243,13 +265,8 @@ def parallel_page_markdown(
             out.append(f"{'#' * section.level} {title} {{ #{section.id} }}\n")
             if section.level == 1:
                 out.append(render("parallel-back.md", labels=labels, target=chapter_link))
-            out.append(_row({code: _title_block(part) for code, part in pair.sections.items()}, "title") + "\n")
-        for row in pair.rows:
-            columns = {
-                code: render_block(rebase_links(block.text, page), code, block.line) if block else ""
-                for code, block in row.items()
-            }
-            out.append(_row(columns, "text") + "\n")
+            out.append(title_row + "\n")
+        out += [text_row + "\n" for text_row in text_rows]
     return "\n".join(out)
 
 

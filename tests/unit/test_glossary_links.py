@@ -3,6 +3,8 @@ in the source's own text only, never in the editor's additions, in both language
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
@@ -375,5 +377,57 @@ def test_the_used_in_test_of_a_term_answers_as_its_pattern(lang):
         text = "".join(before) + case(term) + "".join(after)  # the term, in some case, among other words
         text = text.replace(" ", "") if lang == "zh" else text
         assert _term_test(term)(text, _folded(text)) == (term_pattern(term).search(text) is not None)
+
+    check()
+
+
+# Where term_pattern's steps decide: an edge or none before the term, a plural ending or not
+# after it, an edge or none after that (the letter after an ending as after the term)
+BEFORE = ["", " ", "a", "A", "-", "α", "1", "(", "\u212a", "ı"]
+AFTER = ["", " ", "s", "S", "es", "ES", "ſ", "esa", "sa", "e", "a", "α", "1", "-", ".", "s.", "es)"]
+
+
+def test_the_used_in_test_of_a_term_answers_as_its_pattern_at_every_edge():
+    """Each real term that is not Chinese (and a term that overlaps itself: "ab.a" in "ab.ab.a" is
+    found only where its second use starts inside the first), in every case, between every pair of
+    neighbours: the same answer as the term's pattern."""
+    words = sorted({str(r.get(key)) for r in REAL for key in ("zh", "en", "abbr") if r.get(key)})
+    words = [word for word in words if not any("\u4e00" <= char <= "\u9fff" for char in word)] + ["ab.a"]
+    for term in words:
+        for written in {term, term.upper(), term.lower(), term + "b.a" if term == "ab.a" else term}:
+            for before in BEFORE:
+                for after in AFTER:
+                    text = before + written + after
+                    expected = term_pattern(term).search(text) is not None
+                    assert _term_test(term)(text, _folded(text)) == expected, (term, text)
+
+
+def flat_terms_pattern(terms: dict[str, str], lang: str) -> re.Pattern:
+    """Every term its own alternative with its own edges, longest first: what _terms_pattern
+    must find (it shares the edges of consecutive terms that are not Chinese)."""
+    edge = "A-Za-z0-9αβγκ"
+    alternatives = []
+    for word in sorted(terms, key=len, reverse=True):
+        if any("\u4e00" <= char <= "\u9fff" for char in word):
+            alternatives.append(r"\s?".join(re.escape(c) for c in word))
+        else:
+            plural = "(?:s|es)?" if lang == "en" else ""
+            alternatives.append(rf"(?<![{edge}\-]){re.escape(word)}{plural}(?![{edge}])")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_terms_pattern_finds_what_each_term_with_its_own_edges_finds(lang):
+    """The real terms of each language, and Latin terms that begin a longer Chinese one ("cd4"
+    in "cd4 t细胞": the order of the alternatives is kept across the two kinds), beside every edge."""
+    extra = {"cd4": "u", "cd4 t": "x", "cd4 t细胞": "v", "tnf-a": "z", "cd4 t-cell": "w"}
+    terms = {**first_use_terms(REAL, lang), **extra}
+    pieces = sorted(terms)[::2] + [*extra, *BEFORE, *AFTER, "骨", "细胞"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces + [t.upper() for t in pieces]), max_size=10).map("".join))
+    def check(text):
+        expected = [match.span() for match in flat_terms_pattern(terms, lang).finditer(text)]
+        assert [match.span() for match in _terms_pattern(terms, lang).finditer(text)] == expected
 
     check()

@@ -332,3 +332,32 @@ def test_the_glossary_checks_of_a_page_run_anew_when_the_page_or_the_glossary_ch
     assert build("破骨细胞分化因子 ODF 促进骨吸收。\n", ["OPGL"]) != first  # the glossary changed
     monkeypatch.setattr(glossary, "variant_findings", lambda *args: pytest.fail("checked again"))
     assert build("破骨细胞分化因子 ODF 促进骨吸收。\n", ["ODF"]) == first  # from the file
+
+
+def test_a_chapter_s_columns_are_rendered_once_for_the_views_of_every_language(monkeypatch):
+    """The real configuration and chapters: the second language's view takes the first one's rows
+    and reference lists from the site model, and is the view rendered without them; other pairs
+    (a changed chapter in the same build) are rendered anew; the next pass pairs no chapter again."""
+    import parallel  # hooks/parallel.py
+    from mkdocs.config import load_config
+
+    from sitebuild import ROOT
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    monkeypatch.setattr(parallel, "state", {})
+    parallel.on_config(config)
+    parallel.on_pre_build(config)
+    page, pairs = next(iter(parallel.state["pairs"].items()))
+    rendered = []
+    render = parallel.rendered_columns
+    monkeypatch.setattr(parallel, "rendered_columns", lambda *args: rendered.append(args[0]) or render(*args))
+    views = {lang: parallel.view_markdown(page, pairs, lang) for lang in ("zh", "en")}
+    assert rendered == [page]
+    for lang, view in views.items():
+        parallel.state["columns"].clear()  # nothing kept: the view renders its own columns
+        assert parallel.view_markdown(page, pairs, lang) == view
+    assert rendered == [page, page, page]
+    parallel.view_markdown(page, pairs[:-1], "en")
+    assert rendered == [page, page, page, page]
+    parallel.on_pre_build(config)  # the next language pass of the build: the chapters are paired once
+    assert parallel.state["pairs"][page] is pairs

@@ -294,6 +294,62 @@ def test_one_tokenizer_gives_content_lines_and_fenced_blocks():
     assert unclosed.content == ((1, "a"),) and unclosed.fences[0].end is None
 
 
+def reference_tokenize(text: str):
+    """Every line, one at a time: a fence line opens a block or closes the open one of its marker."""
+    import re
+
+    from sitecheck.markdown import Blocks, Fence
+
+    content, fences, fence = [], [], None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"^\s*(```|~~~)", line)
+        if match and fence is None:
+            fence = (match.group(1), number, line.strip()[3:].strip(), [])
+        elif match and match.group(1) == fence[0]:
+            fences.append(Fence(fence[1], number, fence[2], tuple(fence[3])))
+            fence = None
+        elif fence is not None:
+            fence[3].append((number, line))
+        else:
+            content.append((number, line))
+    if fence is not None:
+        fences.append(Fence(fence[1], None, fence[2], tuple(fence[3])))
+    return Blocks(tuple(content), tuple(fences))
+
+
+def test_a_text_with_or_without_fences_is_tokenized_line_by_line():
+    """Texts without a fence marker (most pages: read at once) and with one, and every line break
+    str.splitlines() knows (CR LF, CR, form feed, U+2028 …)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sitecheck.markdown import tokenize
+
+    pieces = [
+        "a",
+        " ",
+        "# 1 T { #t }",
+        "```",
+        "```mermaid",
+        "~~~",
+        "``",
+        "~",
+        "\n",
+        "\r\n",
+        "\r",
+        "\x0c",
+        "\u2028",
+        "\x85",
+    ]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=16).map("".join))
+    def check(text):
+        assert tokenize(text) == reference_tokenize(text)
+
+    check()
+
+
 @pytest.mark.parametrize(
     ("lang", "other"), [("zh", '<span lang="en">osteoclast</span>'), ("en", '<span lang="zh-Hans">破骨细胞</span>')]
 )
