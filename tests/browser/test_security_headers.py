@@ -2,13 +2,15 @@
 the site itself does: every page of both languages, the parallel views and the 404 page load
 (diagrams are inline SVG drawn at build time) without a `securitypolicyviolation` event or a CSP console error,
 and, in the same pass, on a 375 px phone, without a request to another host, any console or page error,
-a missing file or a page wider than the phone's screen."""
+a missing file or a page wider than the phone's screen; each chapter's link to its parallel view
+and each parallel view's paired rows (tests/browser/test_parallel.py) are checked on the way."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+from test_parallel import parallel_link_problems, parallel_view_problems
 
 from conftest import CHAPTERS, LANGUAGES, PAGES
 from sitebuild import serve
@@ -80,21 +82,32 @@ def violations_on(context, base_url: str, paths: list[str], problems: list[str] 
                 tab.wait_for_load_state("networkidle")
                 found += [f"/{path}: {v}" for v in tab.evaluate("window.__cspViolations")]
                 if problems is not None:
-                    overflow = tab.evaluate(
-                        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-                    )
-                    if overflow > 0:
-                        problems.append(f"/{path}: {overflow} px wider than a {PHONE['width']} px phone")
+                    problems += [f"/{path}: {problem}" for problem in page_problems(tab, base_url, path)]
     finally:
         for tab in tabs:
             tab.close()
     return found
 
 
+def page_problems(tab, base_url: str, path: str) -> list[str]:
+    """The crawl's checks of the page open in ``tab`` besides the policy: it fits the phone's
+    width; a chapter links to its parallel view; a parallel view pairs its rows."""
+    found = []
+    overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        found.append(f"{overflow} px wider than a {PHONE['width']} px phone")
+    for root in LANGUAGES.values():
+        if path in (f"{root}{chapter}" for chapter in CHAPTERS):
+            found += parallel_link_problems(tab, f"{base_url}/{root}parallel/{path[len(root) :]}")
+        if path in (f"{root}parallel/{chapter}" for chapter in CHAPTERS):
+            found += parallel_view_problems(tab)
+    return found
+
+
 def test_every_page_loads_under_the_policy(browser_context, site_dir, headers_text):
     """The one crawl of the site in a browser: besides the policy, no request to another
-    host, console error, page error or missing file (HTTP >= 400) on any URL, and no URL
-    scrolls sideways on a 375 px phone."""
+    host, console error, page error or missing file (HTTP >= 400) on any URL, no URL
+    scrolls sideways on a 375 px phone, and the parallel views and the links to them are right."""
     problems: list[str] = []
     with serve(site_dir, headers=headers_text) as url:
         assert violations_on(browser_context, url, URLS, problems) == []
