@@ -18,10 +18,21 @@
 //
 // Bigrams are written "a_b", never "ab": Material's worker segments Chinese in
 // the query by the tokens of the index, and would cut a plain "ab" apart again.
+//
+// The index is built when the reader first searches, not on every page load:
+// Material sends SETUP (and an empty QUERY) as each page loads, and building
+// the index took 0.25-0.35 s of CPU per Chinese page in Chromium (more on a
+// phone) for pages where nobody searches. SETUP is held and answered READY at
+// once; the page's "build" message (docs/assets/javascripts/search-intent.js:
+// the reader focused the search box) or else the first QUERY with text hands
+// SETUP to Material's worker, which builds; its READY is kept back and the
+// queries typed meanwhile are handed on after it, in order. An empty QUERY
+// before that is answered as Material answers it ({items: []}).
 (function () {
   "use strict";
 
   var SETUP = 0;
+  var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
   var HAN_RUN = /[\p{sc=Han}\u200b]+/gu;
@@ -118,9 +129,47 @@
     });
   }
 
+  var heldSetup = null; // Material's SETUP, until the first query with text
+  var building = false; // Material's worker is building the index
+  var waiting = []; // queries typed while it builds
+  var passing = false; // a message this file hands on to Material's worker
+
+  var wanted = false; // the page asked for the index before SETUP came
+
+  function build() {
+    var setup = heldSetup;
+    heldSetup = null;
+    building = true;
+    prepareIndex(setup.data);
+    handOn(setup);
+  }
+
+  // Every worker of the site's open tabs hears it and builds: never more than all
+  // of them built on load before
+  if (typeof BroadcastChannel !== "undefined") {
+    new BroadcastChannel("search-index").onmessage = function () {
+      if (heldSetup) build();
+      else if (!building) wanted = true;
+    };
+  }
+
+  function handOn(message) {
+    passing = true;
+    try {
+      self.dispatchEvent(new MessageEvent("message", { data: message }));
+    } finally {
+      passing = false;
+    }
+  }
+
   // Material's worker answers with the global postMessage: see its answers first
   var send = self.postMessage;
   self.postMessage = function (message) {
+    if (message && message.type === READY && building) {
+      building = false; // the reader was told READY when SETUP came
+      waiting.splice(0).forEach(handOn);
+      return;
+    }
     if (message && message.type === RESULT) presentResult(message.data);
     return send.apply(self, arguments);
   };
@@ -128,7 +177,25 @@
   addEventListener("message", function (event) {
     var message = event.data;
     if (!message) return;
-    if (message.type === SETUP && message.data && message.data.config) prepareIndex(message.data);
-    if (message.type === QUERY && typeof message.data === "string") message.data = transformQuery(message.data);
+    if (message.type === SETUP && message.data && message.data.config && !passing) {
+      event.stopImmediatePropagation();
+      heldSetup = message;
+      send.call(self, { type: READY });
+      if (wanted) build();
+      return;
+    }
+    if (message.type !== QUERY || typeof message.data !== "string") return;
+    if (heldSetup && message.data === "") {
+      event.stopImmediatePropagation();
+      send.call(self, { type: RESULT, data: { items: [] } });
+      return;
+    }
+    if (heldSetup || building) {
+      event.stopImmediatePropagation();
+      waiting.push(message);
+      if (heldSetup) build();
+      return;
+    }
+    message.data = transformQuery(message.data);
   });
 })();

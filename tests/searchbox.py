@@ -12,9 +12,10 @@ def type_search(tab, query: str, results_shown: Callable[[], object], attempts: 
     """Type ``query`` into the search box of the page open in ``tab``; ``results_shown()`` waits
     for the results and raises Playwright's timeout when none show.
 
-    A query typed before the search worker has built its index is dropped (on a busy machine the
-    index takes longer than the typing): it is typed again. Material reads the box on keyup,
-    which fill() (like an IME) does not send: End is pressed after it."""
+    The search worker holds a query typed while it builds its index (hooks/search_cjk.js); on a
+    busy machine the results may still take longer than the wait: the query is typed again.
+    Material reads the box on keyup, which fill() (like an IME) does not send: End is pressed
+    after it."""
     box = tab.locator("input.md-search__input")
     box.click()
     for _attempt in range(attempts):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 from searchbox import type_search
+
+from conftest import LANGUAGES, strip_tags
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +60,27 @@ def test_english_pages_load_the_english_index(page, base_url):
     page.on("request", lambda r: requested.append(urlsplit(r.url).path) if "search_index" in r.url else None)
     search(page, f"{base_url}/en/immunology/t-cells/", "T cells")
     assert requested == ["/en/search/search_index.json"]
+
+
+LUNR = "/assets/javascripts/lunr/"
+
+
+def test_the_index_is_built_when_the_reader_turns_to_search_not_on_load(page, base_url, html):
+    """The search worker builds its index (and loads lunr's language scripts for it) once the
+    search box gets focus, not when a page loads (hooks/search_cjk.js, search-intent.js). On a
+    Chinese page, where it cost most; English needs no language script, so nothing shows it."""
+    lang, path = "zh", "immunology/cytokines/"
+    initializing = strip_tags(re.search(r'<div class="md-search-result__meta">(.*?)</div>', html(lang, path), re.S)[1])
+    built: list[str] = []
+    page.context.on("request", lambda r: built.append(urlsplit(r.url).path) if LUNR in r.url else None)
+    page.goto(f"{base_url}/{LANGUAGES[lang]}{path}")
+    # the worker has answered the page's SETUP: Material no longer says it is initializing
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
+        arg=initializing.strip(),
+    )
+    page.wait_for_timeout(1000)  # longer than building the index on load took
+    assert built == []
+    with page.context.expect_event("request", lambda r: LUNR in r.url, timeout=10_000):
+        page.locator("input.md-search__input").focus()
+    type_search(page, "RANKL", lambda: page.wait_for_function(RESULT_COUNT, timeout=4000))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import logging
 import os
+import sysconfig
 import textwrap
 import traceback
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ import jinja2.bccache
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 
 from sitebuild import ROOT
@@ -215,25 +217,47 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _COMPILED = _CompiledTemplates()
+# The static files of the installed themes (Material, MkDocs' own), by theme folders and static
+# templates: MkDocs walks Material's ~15,000 files (icons included) and matches each against its
+# patterns in every build and language pass, a third of a fixture build's time
+_THEME_FILES: dict[tuple, list[tuple[str, str]]] = {}
+_INSTALLED = Path(sysconfig.get_paths()["purelib"])
 
 
 @contextmanager
 def _templates_compiled_once():
     """MkDocs makes a new Jinja environment for every build (and language pass), so each
-    fixture build compiled Material's templates again: a third of its time. Across this
-    process's fixture builds the compiled templates are reused; the output is the same."""
+    fixture build compiled Material's templates again, and listed the installed themes' files
+    again. Across this process's fixture builds the compiled templates and the lists are
+    reused; the output is the same."""
     get_env = Theme.get_env
+    add_files_from_theme = Files.add_files_from_theme
 
     def env_with_compiled_templates(theme: Theme) -> jinja2.Environment:
         env = get_env(theme)
         env.bytecode_cache = _COMPILED
         return env
 
+    def theme_files_listed_once(files: Files, env: jinja2.Environment, config) -> None:
+        dirs = tuple(config.theme.dirs)
+        if not all(Path(folder).is_relative_to(_INSTALLED) for folder in dirs):
+            return add_files_from_theme(files, env, config)  # a fixture's own overrides may change
+        key = (dirs, tuple(config.theme.static_templates))
+        if key not in _THEME_FILES:
+            listed = Files([])
+            add_files_from_theme(listed, env, config)
+            _THEME_FILES[key] = [(file.src_uri, file.src_dir) for file in listed]
+        for path, folder in _THEME_FILES[key]:
+            if files.get_file_from_path(path) is None:  # as MkDocs: theme files never replace docs files
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
     Theme.get_env = env_with_compiled_templates
+    Files.add_files_from_theme = theme_files_listed_once
     try:
         yield
     finally:
         Theme.get_env = get_env
+        Files.add_files_from_theme = add_files_from_theme
 
 
 def build_in_process(config_file: Path, site_dir: Path) -> BuildResult:
