@@ -1,14 +1,16 @@
 """axe-core (from npm, injected locally) finds no violations on any page, in
-both languages and both palettes. (That every page fits a 375 px phone is checked in
-tests/browser/test_security_headers.py's one pass over every URL.)"""
+both languages and both palettes; on the same loads, at 1280 px, no arrow of a figure
+is drawn through a box (tests/figurelayout.py). (That every page fits a 375 px phone is
+checked in tests/browser/test_security_headers.py's one pass over every URL.)"""
 
 from __future__ import annotations
 
 import functools
 
 import pytest
+from figurelayout import edges_through_boxes
 
-from conftest import LANGUAGES, PAGES
+from conftest import DIAGRAM_PAGES, LANGUAGES, PAGES
 from sitebuild import ROOT, SiteServer
 
 pytestmark = pytest.mark.browser
@@ -68,6 +70,8 @@ def test_no_axe_violations_in_either_palette(audit_tab, base_url, lang, path):
         "() => document.readyState === 'complete' && !document.querySelector("
         "'div.mermaid:not([data-processed]), pre.mermaid:not([data-processed])')"
     )
+    if path in DIAGRAM_PAGES:
+        assert edges_through_boxes(tab) == []
     add_axe(tab)
     found = {}
     for scheme, palette in PALETTES.items():

@@ -3,16 +3,18 @@ the site itself does: every page of both languages, the parallel views and the 4
 (diagrams are inline SVG drawn at build time) without a `securitypolicyviolation` event or a CSP console error,
 and, in the same pass, on a 375 px phone, without a request to another host, any console or page error,
 a missing file or a page wider than the phone's screen; each chapter's link to its parallel view
-and each parallel view's paired rows (tests/browser/test_parallel.py) are checked on the way."""
+and each parallel view's paired rows (tests/browser/test_parallel.py), and that no arrow of a figure
+is drawn through a box (tests/figurelayout.py), are checked on the way."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+from figurelayout import edges_through_boxes
 from test_parallel import parallel_link_problems, parallel_view_problems
 
-from conftest import CHAPTERS, LANGUAGES, PAGES
+from conftest import CHAPTERS, DIAGRAM_PAGES, LANGUAGES, PAGES
 from sitebuild import serve
 from sitecheck.headers import inline_code, script_hash
 
@@ -91,7 +93,8 @@ def violations_on(context, base_url: str, paths: list[str], problems: list[str] 
 
 def page_problems(tab, base_url: str, path: str) -> list[str]:
     """The crawl's checks of the page open in ``tab`` besides the policy: it fits the phone's
-    width; a chapter links to its parallel view; a parallel view pairs its rows."""
+    width; a chapter links to its parallel view; a parallel view pairs its rows; a page with
+    figures draws no arrow through a box."""
     found = []
     overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     if overflow > 0:
@@ -101,6 +104,8 @@ def page_problems(tab, base_url: str, path: str) -> list[str]:
             found += parallel_link_problems(tab, f"{base_url}/{root}parallel/{path[len(root) :]}")
         if path in (f"{root}parallel/{chapter}" for chapter in CHAPTERS):
             found += parallel_view_problems(tab)
+        if path in (f"{root}{page}" for page in DIAGRAM_PAGES):
+            found += edges_through_boxes(tab)
     return found
 
 
