@@ -45,6 +45,8 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if "[[" not in markdown:  # no marker ([[corrections]], [[editor-notes]], [[note:…]]): rendered() keeps it
+        return markdown  # as it is (two pages in three): nothing to render or keep on disk
     # kept on disk per page text, language and the build's corrections and notes (hooks/rendercache.py)
     lang = current_language(config)
     titles = site_model(config).section_titles

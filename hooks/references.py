@@ -55,6 +55,9 @@ def on_page_markdown(markdown, page, config, files):
     # ≈1 ms a page: kept on disk per page text, language, page and the build's references
     # (hooks/rendercache.py)
     site = site_model(config)
+    source = site.page(page.file.src_uri)
+    if PAGE_MARKER not in markdown and "[@" not in markdown and (source is None or "[@" not in source.text):
+        return markdown  # no citation here or in its source (a parallel view, the home page): rendered() keeps it
     inputs = [current_language(config), str(site.path_of(page.file.src_uri)), site.identity(page.file.src_uri)]
     return cached_render(
         config,

@@ -4,13 +4,12 @@ palettes (also after switching on the page), links that go where they say."""
 from __future__ import annotations
 
 import pytest
+from test_accessibility import add_axe
 
 from conftest import DIAGRAM_PAGES, LANGUAGES, PARALLEL_DIAGRAM_PAGE
-from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # one label of Figure 1 per language: the labels are the page's language
 HOME_LABEL = {"zh": "1.2 B 淋巴细胞", "en": "1.2 B lymphocytes"}
 
@@ -91,7 +90,7 @@ def test_svg_text_contrast_in_dark_palette(page, base_url, lang, path, switch):
             light_color
         )
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     result = page.evaluate(CONTRAST)
     assert result["violations"] == []
     assert result["undecided"] == []

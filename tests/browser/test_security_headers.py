@@ -1,15 +1,20 @@
 """The Content-Security-Policy of site/_headers, applied by the test server, blocks nothing
 the site itself does: every page of both languages, the parallel views and the 404 page load
 (diagrams are inline SVG drawn at build time) without a `securitypolicyviolation` event or a CSP console error,
-and, in the same pass, without a request to another host, any console or page error or a missing file."""
+and, in the same pass, on a 375 px phone, without a request to another host, any console or page error,
+a missing file or a page wider than the phone's screen; each chapter's link to its parallel view
+and each parallel view's paired rows (tests/browser/test_parallel.py), and that no arrow of a figure
+is drawn through a box (tests/figurelayout.py), are checked on the way."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+from figurelayout import edges_through_boxes
+from test_parallel import parallel_link_problems, parallel_view_problems
 
-from conftest import CHAPTERS, LANGUAGES, PAGES
+from conftest import CHAPTERS, DIAGRAM_PAGES, LANGUAGES, PAGES
 from sitebuild import serve
 from sitecheck.headers import inline_code, script_hash
 
@@ -34,6 +39,8 @@ def headers_text(site_dir) -> str:
     return (site_dir / "_headers").read_text(encoding="utf-8")
 
 
+# The crawl's tabs are a phone's width: each page must fit it without scrolling sideways
+PHONE = {"width": 375, "height": 740}
 # Tabs loading at once: each URL waits for half a second without requests (networkidle: the
 # search worker fetches its scripts after the load event), and those waits overlap
 TABS = 4
@@ -43,6 +50,7 @@ def watched_tab(context, base_url: str, found: list[str], problems: list[str] | 
     """A tab that records CSP violations and CSP console errors into ``found`` and, with
     ``problems``, every request to another host, console error, page error and missing file."""
     tab = context.new_page()
+    tab.set_viewport_size(PHONE)
     tab.add_init_script(RECORD_VIOLATIONS)
     tab.on(
         "console",
@@ -60,9 +68,10 @@ def watched_tab(context, base_url: str, found: list[str], problems: list[str] | 
 
 
 def violations_on(context, base_url: str, paths: list[str], problems: list[str] | None = None) -> list[str]:
-    """Open each path; the CSP violations and CSP console errors seen, each with its page.
-    With ``problems``, also every request to another host, console error, page error and
-    missing file (HTTP >= 400) is added to it. Up to TABS paths load at the same time."""
+    """Open each path at a phone's width; the CSP violations and CSP console errors seen, each
+    with its page. With ``problems``, also every request to another host, console error, page
+    error, missing file (HTTP >= 400) and page wider than the phone (horizontal scrolling) is
+    added to it. Up to TABS paths load at the same time."""
     found: list[str] = []
     tabs = [watched_tab(context, base_url, found, problems) for _ in range(min(TABS, len(paths)))]
     try:
@@ -74,15 +83,36 @@ def violations_on(context, base_url: str, paths: list[str], problems: list[str] 
             for tab, path in batch:
                 tab.wait_for_load_state("networkidle")
                 found += [f"/{path}: {v}" for v in tab.evaluate("window.__cspViolations")]
+                if problems is not None:
+                    problems += [f"/{path}: {problem}" for problem in page_problems(tab, base_url, path)]
     finally:
         for tab in tabs:
             tab.close()
     return found
 
 
+def page_problems(tab, base_url: str, path: str) -> list[str]:
+    """The crawl's checks of the page open in ``tab`` besides the policy: it fits the phone's
+    width; a chapter links to its parallel view; a parallel view pairs its rows; a page with
+    figures draws no arrow through a box."""
+    found = []
+    overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        found.append(f"{overflow} px wider than a {PHONE['width']} px phone")
+    for root in LANGUAGES.values():
+        if path in (f"{root}{chapter}" for chapter in CHAPTERS):
+            found += parallel_link_problems(tab, f"{base_url}/{root}parallel/{path[len(root) :]}")
+        if path in (f"{root}parallel/{chapter}" for chapter in CHAPTERS):
+            found += parallel_view_problems(tab)
+        if path in (f"{root}{page}" for page in DIAGRAM_PAGES):
+            found += edges_through_boxes(tab)
+    return found
+
+
 def test_every_page_loads_under_the_policy(browser_context, site_dir, headers_text):
     """The one crawl of the site in a browser: besides the policy, no request to another
-    host, console error, page error or missing file (HTTP >= 400) on any URL."""
+    host, console error, page error or missing file (HTTP >= 400) on any URL, no URL
+    scrolls sideways on a 375 px phone, and the parallel views and the links to them are right."""
     problems: list[str] = []
     with serve(site_dir, headers=headers_text) as url:
         assert violations_on(browser_context, url, URLS, problems) == []

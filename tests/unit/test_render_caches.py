@@ -227,7 +227,9 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
 
     hook = importlib.import_module(hook_name)  # hooks/references.py, hooks/editorial.py
     monkeypatch.setenv("RENDER_CACHE_DIR", str(tmp_path / "rendered"))
-    model = SimpleNamespace(path_of=lambda uri: f"docs/{uri}", identity=lambda uri: (uri.removesuffix(".md"), "zh"))
+    model = SimpleNamespace(
+        path_of=lambda uri: f"docs/{uri}", identity=lambda uri: (uri.removesuffix(".md"), "zh"), page=lambda uri: None
+    )
     titles = {("t", "zh", "t-cells"): "1.3 T 细胞"}
     monkeypatch.setattr(hook, "site_model", lambda config: model, raising=False)
     language = {"lang": "zh"}
@@ -260,13 +262,13 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
     }
     results = []
 
-    def page_text(markdown="T 细胞[@1]。", uri="t.md", section_titles=titles, **state):
+    def page_text(markdown="T 细胞[@1]。\n\n[[note:n1]]\n", uri="t.md", section_titles=titles, **state):
         model.section_titles = section_titles
         monkeypatch.setattr(hook, "state", {**base, **state})
         return hook.on_page_markdown(markdown, fake_page(uri), config, None)
 
     results.append(page_text())
-    results.append(page_text("T 细胞[@1]，改了。"))
+    results.append(page_text("T 细胞[@1]，改了。\n\n[[note:n1]]\n"))
     language["lang"] = "en"
     results.append(page_text())
     language["lang"] = "zh"
@@ -278,6 +280,29 @@ def test_a_page_rendered_by_references_or_editorial_is_rendered_anew_when_any_in
     assert len(rendered) == len(results)  # each change rendered the page anew
     rendered.clear()
     assert page_text() == results[0] and rendered == []  # the same inputs: from the file
+
+
+def test_a_page_without_an_editorial_marker_is_kept_as_it_is_and_not_cached(monkeypatch, tmp_path):
+    """editorial.rendered() changes only the [[…]] markers: a page without one is returned as it
+    is, with no cache file; the same page with a note marker is rendered and kept."""
+    import editorial  # hooks/editorial.py
+
+    monkeypatch.setenv("RENDER_CACHE_DIR", str(tmp_path / "rendered"))
+    monkeypatch.setattr(editorial, "current_language", lambda config: "zh")
+    titles = SimpleNamespace(section_titles={})
+    monkeypatch.setattr(editorial, "site_model", lambda config: titles)
+    note = Record(1, {"id": "n1", "zh": "注。"})
+    labels = {"zh": {"note_title": "编者注"}}
+    state = {"labels": labels, "corrections": [], "notes": [("docs/_data/corrections/a.yml", note)]}
+    monkeypatch.setattr(editorial, "state", state)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    text = "# 1.3 T 细胞\n\nT 细胞[@1]调控骨代谢。\n"
+    assert editorial.on_page_markdown(text, fake_page("t.md"), config, None) == text
+    assert editorial.rendered(text, "zh", {}) == text  # what rendering it would give
+    assert not (tmp_path / "rendered").exists()
+    marked = text + "\n[[note:n1]]\n"
+    assert "注。" in editorial.on_page_markdown(marked, fake_page("t.md"), config, None)
+    assert len(list((tmp_path / "rendered").rglob("*.md"))) == 1
 
 
 def test_key_text_writes_bad_data_too_and_tells_values_apart():
@@ -361,3 +386,32 @@ def test_a_chapter_s_columns_are_rendered_once_for_the_views_of_every_language(m
     assert rendered == [page, page, page, page]
     parallel.on_pre_build(config)  # the next language pass of the build: the chapters are paired once
     assert parallel.state["pairs"][page] is pairs
+
+
+def test_a_page_without_a_citation_is_kept_as_it_is_and_not_cached(monkeypatch, tmp_path):
+    """references.rendered() changes a page only where it or its source cites ([@n]) or where the
+    references page's marker is: a page without any is returned as it is, with no cache file; a
+    page whose source cites is rendered (its chapter's list is added) though its text has no marker."""
+    import references  # hooks/references.py
+
+    monkeypatch.setenv("RENDER_CACHE_DIR", str(tmp_path / "rendered"))
+    sources = {"a.md": "# A\n\nText.\n", "b.md": "# B\n\nText[@1].\n"}
+    model = SimpleNamespace(
+        path_of=lambda uri: f"docs/{uri}",
+        identity=lambda uri: (uri.removesuffix(".md"), "zh"),
+        page=lambda uri: SimpleNamespace(text=sources[uri]) if uri in sources else None,
+        section_titles={},
+    )
+    monkeypatch.setattr(references, "site_model", lambda config: model)
+    monkeypatch.setattr(references, "current_language", lambda config: "zh")
+    monkeypatch.setattr(references, "state", {"labels": {"zh": {}}, "by_number": {}, "valid": [], "sites": []})
+    rendered = []
+    monkeypatch.setattr(references, "rendered", lambda markdown, *args: rendered.append(markdown) or markdown + "!")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    for uri in ("a.md", "parallel/a.md"):  # a page, a generated view
+        assert references.on_page_markdown("# A\n\nText.\n", fake_page(uri), config, None) == "# A\n\nText.\n"
+    assert rendered == [] and not (tmp_path / "rendered").exists()
+    assert references.on_page_markdown("# B\n\nText.\n", fake_page("b.md"), config, None) == "# B\n\nText.\n!"
+    assert references.on_page_markdown("[[references]]\n", fake_page("r.md"), config, None) == "[[references]]\n!"
+    assert references.on_page_markdown("x[@2]\n", fake_page("parallel/a.md"), config, None) == "x[@2]\n!"
+    assert len(rendered) == 3
