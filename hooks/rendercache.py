@@ -1,6 +1,6 @@
 """Rendered Markdown kept on disk between builds, for hooks whose page rendering depends only on
 the page's text and on data read once per build (references, editor's notes): one file per page
-answer, named by the code that renders (sitecheck/ and its templates, Jinja's version), the
+answer, named by the code that renders (the hooks, sitecheck/ and its templates, Jinja's version), the
 build's data and the page's own inputs. A change of any of them renders the page anew."""
 
 from __future__ import annotations
@@ -19,13 +19,23 @@ def sitecheck_code() -> bytes:
     return b"".join(path.read_bytes() for path in sorted(package.glob("*.py")))
 
 
+# The hooks' own folder: the functions that render a cached answer (references.py's and
+# editorial.py's rendered(), parallel.py's view_markdown()) are hook code
+HOOKS = Path(__file__).parent
+
+
+def hooks_code() -> bytes:
+    return b"".join(path.read_bytes() for path in sorted(HOOKS.glob("*.py")))
+
+
 def rendering_code() -> list[bytes | str]:
-    """sitecheck/'s code, its templates and Jinja's version: what renders every answer."""
+    """The hooks' and sitecheck/'s code, the templates and Jinja's version: what renders every
+    answer (an edit of any hook renders every page anew: these caches serve rebuilds of one commit)."""
     import jinja2
 
     templates = sitecheck.templates.TEMPLATES
     template_bytes = b"".join(path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file())
-    return [sitecheck_code(), template_bytes, jinja2.__version__]
+    return [hooks_code(), sitecheck_code(), template_bytes, jinja2.__version__]
 
 
 def cached_render(config, state: dict, name: str, build_data: Callable[[], list], inputs: list, render) -> str:

@@ -415,3 +415,21 @@ def test_a_page_without_a_citation_is_kept_as_it_is_and_not_cached(monkeypatch, 
     assert references.on_page_markdown("[[references]]\n", fake_page("r.md"), config, None) == "[[references]]\n!"
     assert references.on_page_markdown("x[@2]\n", fake_page("parallel/a.md"), config, None) == "x[@2]\n!"
     assert len(rendered) == 3
+
+
+def test_the_rendered_pages_are_named_by_the_hooks_code_too(monkeypatch, tmp_path):
+    """An edit of the code that renders a cached page (references.py's or editorial.py's rendered(),
+    parallel.py's view_markdown(): hook code, not sitecheck/'s) names its pages anew."""
+    import rendercache
+
+    for path in rendercache.HOOKS.glob("*.py"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = rendercache.rendering_code()
+    monkeypatch.setattr(rendercache, "HOOKS", tmp_path)
+    assert rendercache.rendering_code() == before  # the same code: the same names
+    for name in ("references.py", "editorial.py", "parallel.py"):
+        hook = tmp_path / name
+        original = hook.read_bytes()
+        hook.write_bytes(original + b"\n# edited\n")
+        assert rendercache.rendering_code() != before, name
+        hook.write_bytes(original)
