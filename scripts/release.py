@@ -3,7 +3,7 @@
     make release SITE_URL=https://example.org/osteoimmunology/
     python scripts/release.py --site-url https://example.org/osteoimmunology/ [--site-dir site]
 
-Runs the steps in ``STEPS`` in order and prints each one as it starts and when
+Runs the steps of ``release_steps()`` in order and prints each one as it starts and when
 it ends, with its time and the size of what it wrote. Every absolute URL a
 reader sees (canonical links, sitemap, instructors page, "cite this section",
 the PDFs) is made from ``SITE_URL``, so it must be the address the site will
@@ -12,7 +12,7 @@ be served from: the runner refuses an unset or loopback address.
 Tests build releases for a loopback prefix (``http://127.0.0.1:<port>/…``) and
 set ``RELEASE_ALLOW_LOOPBACK=1`` to say so; nothing else should.
 
-Adding a step is one line in ``STEPS``: a name and a function that takes the
+Adding a step is one line in ``release_steps()``: a name and a function that takes the
 :class:`Release` and returns the paths it wrote.
 """
 
@@ -163,16 +163,19 @@ def site_languages() -> tuple[str, ...]:
     return languages()
 
 
-# The release, in order. One line per step; a step returns the paths it wrote.
-STEPS: list[Step] = [
-    Step("build the site (both languages)", build_site),
-    *(Step(f"PDF ({lang})", pdf_step(lang)) for lang in site_languages()),
-    Step("offline package (zip)", offline_zip),
-    Step("flashcards (Anki deck, CSV)", flashcards),
-    Step("check links to the release files", check_release),
-    # last: it precaches the finished site (hooks/webapp.py, scripts/serviceworker.py)
-    Step("service worker (offline reading)", service_worker),
-]
+def release_steps() -> list[Step]:
+    """The release, in order. One line per step; a step returns the paths it wrote. Made when the
+    release runs, not on import: reading the languages loads the site model (a second of imports),
+    and a wrong SITE_URL is refused before that."""
+    return [
+        Step("build the site (both languages)", build_site),
+        *(Step(f"PDF ({lang})", pdf_step(lang)) for lang in site_languages()),
+        Step("offline package (zip)", offline_zip),
+        Step("flashcards (Anki deck, CSV)", flashcards),
+        Step("check links to the release files", check_release),
+        # last: it precaches the finished site (hooks/webapp.py, scripts/serviceworker.py)
+        Step("service worker (offline reading)", service_worker),
+    ]
 
 
 # --- Runner -------------------------------------------------------------------
@@ -205,7 +208,8 @@ def describe(paths: list[Path], site_dir: Path) -> str:
     return ", ".join(names)
 
 
-def run(release: Release, steps: list[Step] = STEPS, out=sys.stdout) -> None:
+def run(release: Release, steps: list[Step] | None = None, out=sys.stdout) -> None:
+    steps = release_steps() if steps is None else steps
     total = time.perf_counter()
     for number, step in enumerate(steps, start=1):
         prefix = f"[{number}/{len(steps)}] {step.name}"
