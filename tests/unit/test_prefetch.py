@@ -122,3 +122,13 @@ def test_the_tests_give_way_to_the_builds_started_before():
     background.join(10)
     lowered = min(19, seen["before"] + prefetch.TESTS_NICENESS)
     assert (seen["build"], seen["tests"], seen["started"]) == (seen["before"], lowered, lowered)
+
+
+def test_the_longest_tests_named_for_the_run_order_exist():
+    # a renamed test would silently run last again (tests/conftest.py LONGEST)
+    from conftest import LONGEST
+    from sitebuild import ROOT
+
+    for nodeid in LONGEST:
+        module, name = nodeid.split("::")
+        assert f"\ndef {name}(" in (ROOT / module).read_text(encoding="utf-8"), nodeid
