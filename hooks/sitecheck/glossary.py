@@ -20,6 +20,9 @@ from .schema import DATA_LANGUAGES, Checked, check_glossary, shown_variant
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GREEK = "αβγκ"
+# What may not touch a Latin term for it to count as a use (a hyphen may not precede it either):
+# the one definition of a term's edges for term_pattern(), usage()'s test and the first-use links
+WORD_EDGE = rf"A-Za-z0-9{GREEK}"
 # Spans of a Markdown line that are not running text: code, tags, link targets,
 # attribute lists, citation and note markers, and titles quoted verbatim in 《》.
 NOT_TEXT_RE = re.compile(
@@ -292,10 +295,9 @@ def sort_key(record: Record, lang: str) -> tuple:
 def term_pattern(term: str) -> re.Pattern:
     if re.search(r"[\u4e00-\u9fff]", term):
         return re.compile(re.escape(term.replace(" ", "")))
-    edge = rf"A-Za-z0-9{GREEK}"
     # English plurals count as uses ("autoimmune diseases", "osteoclasts")
     plural = "" if term.endswith("s") else "(?:e?s)?"
-    return re.compile(rf"(?<![{edge}\-]){re.escape(term)}{plural}(?![{edge}])", re.IGNORECASE)
+    return re.compile(rf"(?<![{WORD_EDGE}\-]){re.escape(term)}{plural}(?![{WORD_EDGE}])", re.IGNORECASE)
 
 
 # re's IGNORECASE also matches "i" with the Turkish dotted and dotless i, which casefold() keeps apart
@@ -331,8 +333,8 @@ def _term_test(term: str):
 
 # term_pattern() compiles its two edge classes (Greek letters, IGNORECASE) anew for every term,
 # ≈0.3 ms a term, 0.03 s a build: _found_at_edges() takes its steps with these, compiled once
-_EDGE_BEFORE = re.compile(rf"[A-Za-z0-9{GREEK}\-]", re.IGNORECASE)  # (?<![{edge}\-])
-_EDGE_AFTER = re.compile(rf"[A-Za-z0-9{GREEK}]", re.IGNORECASE)  # (?![{edge}])
+_EDGE_BEFORE = re.compile(rf"[{WORD_EDGE}\-]", re.IGNORECASE)  # (?<![{WORD_EDGE}\-])
+_EDGE_AFTER = re.compile(rf"[{WORD_EDGE}]", re.IGNORECASE)  # (?![{WORD_EDGE}])
 _PLURAL_ENDINGS = (re.compile("es", re.IGNORECASE), re.compile("s", re.IGNORECASE))  # (?:e?s)?, greedy
 
 
@@ -510,8 +512,7 @@ def _compiled_terms_pattern(words: tuple[str, ...], lang: str) -> re.Pattern:
     def add_others() -> None:
         if others:
             plural = "(?:s|es)?" if lang == "en" else ""
-            edge = rf"A-Za-z0-9{GREEK}"
-            alternatives.append(rf"(?<![{edge}\-])(?:{'|'.join(others)}){plural}(?![{edge}])")
+            alternatives.append(rf"(?<![{WORD_EDGE}\-])(?:{'|'.join(others)}){plural}(?![{WORD_EDGE}])")
             others.clear()
 
     for word in sorted(words, key=len, reverse=True):
