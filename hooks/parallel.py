@@ -136,7 +136,7 @@ def view_markdown(page: str, pairs, lang: str) -> str:
     view_key = f"{PARALLEL_DIR}/{page}"
     rows, lists = view_columns(page, pairs)
     back = relative_link(view_key, page)
-    markdown = parallel_page_markdown(page, pairs, lang, state["labels"][lang], back, None, rows=rows)
+    markdown = parallel_page_markdown(pairs, lang, state["labels"][lang], back, rows)
     return markdown + "\n" + references_markdown(lang, state["labels"], lists)
 
 

@@ -238,19 +238,16 @@ def view_rows(page: str, pairs: list[SectionPair], render_block) -> list[tuple[s
 
 
 def parallel_page_markdown(
-    page: str,
     pairs: list[SectionPair],
     lang: str,
     labels: dict,
     chapter_link: str,
-    render_block,
-    rows: list[tuple[str | None, list[str]]] | None = None,
+    rows: list[tuple[str | None, list[str]]],
 ) -> str:
     """The view in one page language: real headings (page language, the chapter's
-    ids, so #il-17 works here too), then each section's blocks row by row: ``rows``, or
-    ``view_rows(page, pairs, render_block)`` (the same for each page language: a build that
-    makes every language's view renders them once)."""
-    rows = view_rows(page, pairs, render_block) if rows is None else rows
+    ids, so #il-17 works here too), then each section's blocks row by row: ``rows``, the
+    pairs' ``view_rows()`` (the same for each page language: a build that makes every
+    language's view renders them once)."""
     front_matter = ["search:", "  exclude: true", "hide:", "  - navigation"]
     title = next((pair.sections[lang].title for pair in pairs if pair.sections[lang].level == 1), None)
     if title is not None:

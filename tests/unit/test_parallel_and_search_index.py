@@ -15,6 +15,7 @@ from sitecheck.parallel import (
     rebase_links,
     split_blocks,
     split_sections,
+    view_rows,
 )
 from sitecheck.search_index import search_view, split_index, with_language_base
 
@@ -123,9 +124,14 @@ def test_different_headings_cannot_be_paired():
     assert "the headings differ from docs/x.md" in str(findings[0])
 
 
+def view_markdown(pairs, lang: str, labels: dict) -> str:
+    """The view of chapter "x" in ``lang``, its blocks as written (no markers rendered)."""
+    return parallel_page_markdown(pairs, lang, labels, "../x.md", view_rows("x", pairs, lambda text, lang, line: text))
+
+
 def test_page_has_headings_in_page_language_and_two_columns_per_row():
     pairs, _ = pair_sections({"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN)})
-    markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang, line: text)
+    markdown = view_markdown(pairs, "zh", LABELS)
     assert markdown.startswith("---\nsearch:\n  exclude: true\n")
     assert "# 中英对照：1.1 小节 { #part }" in markdown
     assert "## 要点 { #key-points }" in markdown
@@ -138,11 +144,11 @@ def test_page_has_headings_in_page_language_and_two_columns_per_row():
 def test_the_views_description_is_its_chapters_title_in_the_views_words():
     # in the front matter, where hooks/seo.py finds it and reads none of the page's text
     pairs, _ = pair_sections({"zh": ("docs/x.md", ZH), "en": ("docs/x.en.md", EN)})
-    markdown = parallel_page_markdown("x", pairs, "zh", LABELS, "../x.md", lambda text, lang, line: text)
+    markdown = view_markdown(pairs, "zh", LABELS)
     front_matter = yaml.safe_load(markdown.split("---\n")[1])
     assert front_matter["description"] == "1.1 小节：中英对照阅读"
     labels = {**LABELS, "parallel_description": "{chapter_title}: both"}
-    english = parallel_page_markdown("x", pairs, "en", labels, "../x.md", lambda text, lang, line: text)
+    english = view_markdown(pairs, "en", labels)
     assert yaml.safe_load(english.split("---\n")[1])["description"] == "1.1 Part: both"
 
 
@@ -250,7 +256,7 @@ def test_every_configured_language_is_a_column_in_the_configuration_s_order():
     pairs, findings = pair_sections(files)
     assert findings == [] and list(pairs[0].sections) == ["zh", "en", "fr"]
     labels = {**LABELS, "parallel_title": "Parallèle"}
-    markdown = parallel_page_markdown("x", pairs, "fr", labels, "../x.md", lambda text, lang, line: text)
+    markdown = view_markdown(pairs, "fr", labels)
     assert f"# Parallèle{LABELS['colon']}1.1 Partie {{ #part }}" in markdown  # the view's language's headings
     columns = re.findall(r'<div class="parallel-col" lang="([^"]+)"', markdown)
     assert columns[:3] == ["zh-Hans", "en", "fr"] and len(columns) % 3 == 0
