@@ -209,12 +209,12 @@ LONGEST = {"tests/browser/test_security_headers.py::test_every_page_loads_under_
 
 def run_order(item) -> tuple[int, bool]:
     module = item.nodeid.split("::", 1)[0]
-    longest = item.nodeid not in LONGEST  # False sorts first
+    later = item.nodeid not in LONGEST  # within a layer, the longest tests (False) sort first
     if item.path.parent.name == "browser":
-        return 2, longest
+        return 2, later
     if module in RELEASE_FILES_ONLY:
-        return 3, longest
-    return (1 if item.path.parent.name == "offline" else 0), longest
+        return 3, later
+    return (1 if item.path.parent.name == "offline" else 0), later
 
 
 @pytest.fixture(scope="session")
