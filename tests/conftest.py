@@ -57,6 +57,8 @@ DIAGRAM_PAGES = [
     "immunotherapy/",
 ]
 PARALLEL_DIAGRAM_PAGE = "parallel/immunology/cytokines/"
+# A phone, for browser contexts: its screen's width and height, and touch
+PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
 
 
 # A fixed build time, so tests/site/test_reproducible.py can compare one more build with this one
@@ -311,21 +313,22 @@ TAB_CHANGES = (
 
 
 @pytest.fixture(scope="session")
-def kept_tab():
-    """The tab ``page`` hands on from one test to the next, in this pytest-xdist worker."""
+def kept_tab() -> dict:
+    """The tab each browser context hands on from one test to the next, in this pytest-xdist
+    worker (``lent_tab``)."""
     return {}
 
 
-@pytest.fixture
-def page(browser_context, kept_tab):
-    """A tab that has loaded nothing. It is the previous test's tab, on about:blank, unless that
-    test changed it (TAB_CHANGES, a CDP session, Playwright's clock) or closed it: a new tab costs
-    Chromium about 0.16 s of CPU more than loading about:blank, over a hundred times a run."""
+@contextlib.contextmanager
+def lent_tab(context, kept: dict):
+    """A tab of ``context`` that has loaded nothing. It is the previous test's tab, on about:blank,
+    unless that test changed it (TAB_CHANGES, a CDP session, Playwright's clock) or closed it: a new
+    tab costs Chromium about 0.16 s of CPU more than loading about:blank, over a hundred times a run."""
     from playwright.sync_api import Error as PlaywrightError
 
-    tab = kept_tab.pop("tab", None)
+    tab = kept.pop(context, None)
     if tab is None or tab.is_closed():
-        tab = browser_context.new_page()
+        tab = context.new_page()
     changed: list[str] = []
 
     def noted(name, method):
@@ -337,11 +340,11 @@ def page(browser_context, kept_tab):
 
     for name in TAB_CHANGES:
         setattr(tab, name, noted(name, getattr(tab, name)))  # on this object only, until the test ends
-    browser_context.new_cdp_session = noted("new_cdp_session", browser_context.new_cdp_session)
+    context.new_cdp_session = noted("new_cdp_session", context.new_cdp_session)
     try:
         yield tab
     finally:
-        del browser_context.new_cdp_session
+        del context.new_cdp_session
         for name in TAB_CHANGES:
             delattr(tab, name)
     if tab.is_closed():
@@ -352,7 +355,33 @@ def page(browser_context, kept_tab):
     with contextlib.suppress(PlaywrightError):  # a page that did not load has no storage to clear
         tab.evaluate("() => sessionStorage.clear()")  # a new tab's is empty
     tab.goto("about:blank")
-    kept_tab["tab"] = tab
+    kept[context] = tab
+
+
+@pytest.fixture
+def page(browser_context, kept_tab):
+    """A tab of the session's browser (``lent_tab``)."""
+    with lent_tab(browser_context, kept_tab) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="session")
+def device_context(browser):
+    """``device_context(**options)``: the browser context with these options (a phone's viewport and
+    touch, a colour scheme), made once in this pytest-xdist worker for every test that asks for the
+    same ones. A context of its own per test costs Chromium about 0.5 s of CPU more a page load than
+    a tab in one already open: its cache starts empty, so every script is fetched and compiled again."""
+    made = {}
+
+    def context(**options):
+        key = repr(sorted(options.items()))
+        if key not in made:
+            made[key] = browser.new_context(**options)
+        return made[key]
+
+    yield context
+    for each in made.values():
+        each.close()
 
 
 def strip_tags(text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import PHONE, lent_tab
+
 pytestmark = pytest.mark.browser
 
 
@@ -109,12 +111,10 @@ def test_language_switch_keeps_the_parallel_view(page, base_url):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_tapped_citation_opens_its_popover_in_the_column_language(browser, base_url, prefix):
+def test_a_tapped_citation_opens_its_popover_in_the_column_language(device_context, kept_tab, base_url, prefix):
     """On a phone (375 px, touch) a citation in either column opens the popover in place, with the
     claim from that column's own reference list; Escape closes it and gives focus back."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
-    try:
-        page = context.new_page()
+    with lent_tab(device_context(**PHONE), kept_tab) as page:
         page.goto(f"{base_url}/{prefix}parallel/immunology/cytokines/")
         popover = page.locator(".citation-popover")
         for lang, claim_word in (("zh-Hans", "支持的论述"), ("en", "Claim it supports")):
@@ -134,5 +134,3 @@ def test_a_tapped_citation_opens_its_popover_in_the_column_language(browser, bas
             page.keyboard.press("Escape")
             popover.wait_for(state="hidden")
             assert link.evaluate("a => document.activeElement === a")
-    finally:
-        context.close()

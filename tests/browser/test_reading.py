@@ -6,20 +6,19 @@ from __future__ import annotations
 import pytest
 from test_search import search
 
+from conftest import PHONE, lent_tab
+
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 CHAPTER = "immunology/t-cells/"
 
 
 @pytest.fixture(params=["phone", "desktop"])
-def tab(request, browser):
-    context = browser.new_context(**(PHONE if request.param == "phone" else DESKTOP))
-    page = context.new_page()
-    page.device = request.param
-    yield page
-    context.close()
+def tab(request, device_context, kept_tab):
+    with lent_tab(device_context(**(PHONE if request.param == "phone" else DESKTOP)), kept_tab) as page:
+        page.device = request.param
+        yield page
 
 
 def activate(page, locator):
@@ -157,12 +156,10 @@ def test_a_glossary_entry_is_its_own_search_result_landing_on_the_entry(page, ba
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_popover_and_filtered_glossary_have_no_axe_violations(browser, base_url, scheme):
+def test_open_popover_and_filtered_glossary_have_no_axe_violations(device_context, kept_tab, base_url, scheme):
     from test_accessibility import axe_violations
 
-    context = browser.new_context(color_scheme=scheme, **PHONE)
-    tab = context.new_page()
-    try:
+    with lent_tab(device_context(color_scheme=scheme, **PHONE), kept_tab) as tab:
         tab.goto(f"{base_url}/{CHAPTER}")
         link = tab.locator("sup.citation a[href$='#ref-12']").first
         link.scroll_into_view_if_needed()
@@ -172,5 +169,3 @@ def test_open_popover_and_filtered_glossary_have_no_axe_violations(browser, base
         tab.goto(f"{base_url}/en/glossary/#rankl")
         tab.locator("#glossary-filter-input").fill("rank")
         assert axe_violations(tab) == []
-    finally:
-        context.close()
