@@ -150,7 +150,8 @@ def offline_search_script(index_json: str) -> str:
 # static-i18n build each language pass writes it to the same file (static-i18n puts each
 # language's Files under its folder, and the print page is not one of MkDocs' Files): the last
 # language's page is the one left, so scripts/pdf.py builds each language's print page on its
-# own. print-site rewrites the pages' <a href> links into anchors on its page, not the diagrams'
+# own, and hooks/print_page.py finishes only the last pass's (its fonts take seconds).
+# print-site rewrites the pages' <a href> links into anchors on its page, not the diagrams'
 # SVG <a xlink:href> links: hooks/print_page.py does those, with print_page_anchor(). It
 # prefixes every same-page link with the page's key but renames only some ids (h1-h6, sup, li):
 # hooks/print_page.py gives the other elements their prefixed id (sitecheck.printpage.prefix_ids),

@@ -61,6 +61,8 @@ def on_post_build(config):
     if not path.is_file():
         raise PluginError(f"print page: mkdocs-print-site-plugin wrote no {path}; see hooks/plugin_internals.py.")
     lang = current_language(config)
+    if plugin_internals.build_languages(config)[-1:] not in ([], [lang]):
+        return  # the last language pass writes this file again (plugin_internals): work thrown away
     soup = printpage.parse(path.read_text(encoding="utf-8"))
     printpage.set_language(soup, html_language(lang))
     printpage.link_diagrams(soup, state.get("page_urls", {}), plugin_internals.print_page_anchor)
