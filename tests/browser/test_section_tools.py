@@ -6,7 +6,6 @@ import datetime
 import subprocess
 
 import pytest
-from chromium import BROWSER_ARGS, CHROMIUM
 
 from sitebuild import ROOT
 
@@ -35,15 +34,13 @@ def clipboard_page(browser_context, base_url):
 
 
 @pytest.fixture
-def clock_page(playwright_driver, base_url):
-    """A tab in a browser of its own: Playwright's clock belongs to the whole context, and a
+def clock_page(browser, base_url):
+    """A tab in a context of its own: Playwright's clock belongs to the whole context, and a
     fixed clock left in the shared one stops the debounced search of every later test."""
-    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     yield context.new_page()
     context.close()
-    browser.close()
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
