@@ -63,7 +63,7 @@ PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobil
 
 # A fixed build time, so tests/site/test_reproducible.py can compare one more build with this one
 SOURCE_DATE_EPOCH = {"SOURCE_DATE_EPOCH": "1764201600"}  # 2025-11-27
-# The repository address of the REPO_URL build (tests/site/test_publisher.py)
+# The repository address the web release is built with (tests/site/test_publisher.py)
 REPO_URL = "https://github.com/example-owner/osteoimmunology"
 
 
@@ -109,16 +109,6 @@ def site_again(tmp_path_factory):
     return prefetch.once("repeat", make)
 
 
-def site_with_repository(tmp_path_factory) -> Path:
-    def make():
-        target = tmp_path_factory.mktemp("repo-site")
-        result = build(ROOT, target, {"REPO_URL": REPO_URL}, SESSION_ENVIRON)
-        assert result.returncode == 0, result.stderr
-        return target
-
-    return prefetch.once("repo", make)
-
-
 BACKGROUND = prefetch.Background()
 
 
@@ -136,7 +126,9 @@ def builds_ahead(request, tmp_path_factory, site_target):
     if "repeat_build" in needed:
         makers.append(functools.partial(site_again, tmp_path_factory))
     if "repo_site" in needed:
-        makers.append(functools.partial(site_with_repository, tmp_path_factory))
+        from releasefiles import web_release
+
+        makers.append(functools.partial(web_release, tmp_path_factory))
     # the release and its web build (tests/offline/releasefiles.py), for the modules that import them
     for name in ("web_release", "release", "built_release"):
         for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
@@ -232,8 +224,11 @@ def repeat_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
-    """The real site built with REPO_URL (edit / view source / report an error)."""
-    return site_with_repository(tmp_path_factory)
+    """The real site built with REPO_URL (edit / view source / report an error), as a release for
+    the web builds it: tests/offline/releasefiles.py's web release (one build for both)."""
+    from releasefiles import web_release
+
+    return web_release(tmp_path_factory).site
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from serviceworker import Precache, generate
 
 import prefetch
-from conftest import SESSION_ENVIRON
+from conftest import REPO_URL, SESSION_ENVIRON
 from sitebuild import ROOT, SiteServer, build
 
 PREFIX = "/osteoimmunology/"
@@ -44,7 +44,7 @@ class Release:
 
 @dataclass
 class WebRelease:
-    site: Path  # built with SERVICE_WORKER=true, with sw.js
+    site: Path  # built with SERVICE_WORKER=true and REPO_URL, with sw.js
     precache: Precache
 
 
@@ -117,12 +117,13 @@ def _make_release(tmp_path_factory) -> Release:
 
 def web_release(tmp_path_factory) -> WebRelease:
     """The served site of a release (built once): the release's site build and
-    its service worker step, without the PDFs and the zip (not precached)."""
+    its service worker step, without the PDFs and the zip (not precached), with
+    the repository address a published release has (REPO_URL: .github/workflows/publish.yml)."""
     return prefetch.once("web_release", lambda: _make_web_release(tmp_path_factory))
 
 
 def _make_web_release(tmp_path_factory) -> WebRelease:
     site = tmp_path_factory.mktemp("release") / "site"
-    result = build(ROOT, site, {"SERVICE_WORKER": "true"}, SESSION_ENVIRON)
+    result = build(ROOT, site, {"SERVICE_WORKER": "true", "REPO_URL": REPO_URL}, SESSION_ENVIRON)
     assert result.returncode == 0, f"release build failed:\n{result.stdout}\n{result.stderr}"
     return WebRelease(site, generate(site))

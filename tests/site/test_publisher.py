@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import LANGUAGES, PAGES, REPO_URL, page_file
 from sitebuild import ROOT
 
-# repo_site: the real site built with REPO_URL=REPO (tests/conftest.py)
+# repo_site: the web release, built with REPO_URL=REPO (tests/conftest.py)
 REPO = REPO_URL
 SOURCE = {"zh": ".md", "en": ".en.md"}
 
