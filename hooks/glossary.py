@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
-from rendercache import rendering_code
+from rendercache import rendering_code_key
 from rendercache import sitecheck_code as read_sitecheck_code
 
 import plugin_internals
@@ -226,7 +226,7 @@ def glossary_listing(config, content: dict[str, str], lang: str) -> str:
     its templates and Jinja's version."""
     records = [record.data for record in state["records"]]
     arguments = [records, list(content.items()), lang, state["labels"][lang], state["note_pages"]]
-    cached = glossary_cache_folder(config) / f"listing-{file_key(*rendering_code(), key_text(arguments))}.html"
+    cached = glossary_cache_folder(config) / f"listing-{file_key(rendering_code_key(config), key_text(arguments))}.html"
 
     def listing() -> str:
         used_in = usage(state["records"], content, lang)
