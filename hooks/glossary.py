@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
-from rendercache import rendering_code
+from rendercache import rendering_code_key
 from rendercache import sitecheck_code as read_sitecheck_code
 
 import plugin_internals
@@ -95,7 +95,7 @@ def on_pre_build(config):
 def page_findings_cache(config, forbidden, known, data_file: str) -> DiskCache:
     folder = glossary_cache_folder(config)
     lists = key_text([forbidden, sorted(known), data_file])
-    return DiskCache(folder / f"findings-{file_key(sitecheck_code(), lists)}.json", valid=findings_of_a_page)
+    return DiskCache(folder / f"findings-{file_key(sitecheck_code_key(), lists)}.json", valid=findings_of_a_page)
 
 
 def findings_of_a_page(_name, value) -> bool:
@@ -226,7 +226,7 @@ def glossary_listing(config, content: dict[str, str], lang: str) -> str:
     its templates and Jinja's version."""
     records = [record.data for record in state["records"]]
     arguments = [records, list(content.items()), lang, state["labels"][lang], state["note_pages"]]
-    cached = glossary_cache_folder(config) / f"listing-{file_key(*rendering_code(), key_text(arguments))}.html"
+    cached = glossary_cache_folder(config) / f"listing-{file_key(rendering_code_key(config), key_text(arguments))}.html"
 
     def listing() -> str:
         used_in = usage(state["records"], content, lang)
@@ -239,10 +239,11 @@ def glossary_cache_folder(config) -> Path:
     return cache_folder(root_of(config), "glossary-links", "GLOSSARY_LINKS_CACHE_DIR")
 
 
-def sitecheck_code() -> bytes:
-    """rendercache.sitecheck_code(), read once per build (it names every page's cached links)."""
+def sitecheck_code_key() -> str:
+    """rendercache.sitecheck_code(), read and hashed once per build (it names every page's cached
+    links: each name then hashes its page, not the ≈0.2 MB of code again)."""
     if "code" not in state:
-        state["code"] = read_sitecheck_code()
+        state["code"] = file_key(read_sitecheck_code())
     return state["code"]
 
 
@@ -255,5 +256,5 @@ def linked_page(config, html: str, terms: dict, abbrs: dict, lang: str, url: str
 
     arguments = json.dumps([terms, abbrs, lang, url, title], sort_keys=True, ensure_ascii=False)
     # link_first_uses and what it imports: the whole sitecheck package
-    cached = glossary_cache_folder(config) / f"{file_key(sitecheck_code(), bs4.__version__, arguments, html)}.html"
+    cached = glossary_cache_folder(config) / f"{file_key(sitecheck_code_key(), bs4.__version__, arguments, html)}.html"
     return kept_text(cached, lambda: link_first_uses(html, terms, abbrs, lang, url, title))

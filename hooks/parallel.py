@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-from rendercache import rendering_code
+from rendercache import rendering_code_key
 
 import plugin_internals
 from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
@@ -126,9 +126,10 @@ def cached_view_markdown(config, page: str, pairs, lang: str) -> str:
             {str(n): record.data for n, record in state["references"].items()},
             {str(name): record.data for name, record in state["notes"].items()},
         ]
-        state["code"] = [*rendering_code(), key_text(data)]  # once per build
-    arguments = key_text([page, [dataclasses.asdict(pair) for pair in pairs], lang])
-    cached = folder / f"{file_key(*state['code'], arguments)}.md"
+        # once per build: each view's name then hashes only its own arguments
+        state["code"] = file_key(rendering_code_key(config), key_text(data))
+    arguments = key_text([page, pairs, lang])  # the pairs as their fields (no deep copy, as asdict made)
+    cached = folder / f"{file_key(state['code'], arguments)}.md"
     return kept_text(cached, lambda: view_markdown(page, pairs, lang))
 
 

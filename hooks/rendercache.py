@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import plugin_internals
 import sitecheck.templates
 from sitecheck.diskcache import cache_folder, file_key, kept_text, key_text
 from sitehook import root_of
@@ -38,6 +39,19 @@ def rendering_code() -> list[bytes | str]:
     return [hooks_code(), sitecheck_code(), template_bytes, jinja2.__version__]
 
 
+# The code does not change within a build, and each hook and language pass asked for it anew
+# (eight reads of ≈60 files and ≈0.4 MB hashed a build): read and hashed once per build, as the
+# site model is made (the configuration object stands for the build)
+_build_code: dict = {"config": None, "key": None}
+
+
+def rendering_code_key(config) -> str:
+    """``file_key(*rendering_code())``, once per build."""
+    if not plugin_internals.same_build(_build_code["config"], config):
+        _build_code.update(config=config, key=file_key(*rendering_code()))
+    return _build_code["key"]
+
+
 def cached_render(config, state: dict, name: str, build_data: Callable[[], list], inputs: list, render) -> str:
     """``render()``'s text, or the one kept for the same code, build data (``build_data()``, read
     once per build into ``state``) and page ``inputs``."""
@@ -45,6 +59,6 @@ def cached_render(config, state: dict, name: str, build_data: Callable[[], list]
         root = root_of(config)
         folder = cache_folder(root, "rendered", "RENDER_CACHE_DIR") / name
         data = key_text(build_data())
-        state["render_cache"] = (folder, file_key(*rendering_code(), data))
+        state["render_cache"] = (folder, file_key(rendering_code_key(config), data))
     folder, prefix = state["render_cache"]
     return kept_text(folder / f"{file_key(prefix, key_text(inputs))}.md", render)

@@ -53,11 +53,12 @@ def on_post_build(config):
     if (i18n is not None and i18n.building) or is_offline_build(config):
         return  # a nested per-language build (the outer one writes the file), or file://
     site = Path(config.site_dir)
-    documents = inline_code_of(config, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")})
+    files = {path.relative_to(site).as_posix(): path for path in site.rglob("*") if path.is_file()}  # one walk
+    pages = {name: path.read_bytes() for name, path in files.items() if name.endswith(".html")}
+    documents = inline_code_of(config, pages)
     for name, line, message in handler_findings(documents):
         log.warning(f"{name}:{line}: {message}")
-    paths = ["/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
-    text = render_headers(script_hashes(documents), fingerprinted(paths))
+    text = render_headers(script_hashes(documents), fingerprinted([f"/{name}" for name in files]))
     (site / HEADERS_FILE).write_text(text, encoding="utf-8")
 
 

@@ -179,8 +179,12 @@ def variant_findings(path: str, text: str, forbidden: list[Variant], glossary_pa
     """Variant spellings used instead of the glossary's preferred term, in the
     running text and in what diagrams show (labels, descriptions, tooltips)."""
     findings = []
-    lines = [(n, text_of(line)) for n, line in content_lines(text)] + diagram_lines(text)
-    for number, running in sorted(lines):
+    lines = sorted([(n, text_of(line)) for n, line in content_lines(text)] + diagram_lines(text))
+    # a plain variant found in a line is found in the lines joined: one search of the page each,
+    # not one per line (a pattern, 're:', is looked for line by line, as its anchors mean there)
+    joined = "\n".join(running for _number, running in lines)
+    forbidden = [variant for variant in forbidden if variant.text.startswith("re:") or variant.text in joined]
+    for number, running in lines:
         for variant in forbidden:
             for match in variant.pattern.finditer(running):
                 findings.append(

@@ -71,7 +71,14 @@ _PARSER = etree.HTMLParser(collect_ids=False)  # no index of the ids, which noth
 # a str is first decoded by Python and encoded again by lxml (a third of the parse's time)
 _BYTES_PARSER = etree.HTMLParser(collect_ids=False, encoding="utf-8")
 _EVENT_HANDLERS = etree.XPath("//@*[starts-with(name(), 'on')]")
-_INLINE_SCRIPTS = etree.XPath("//script[not(@src)]")
+
+
+def _scripts(root) -> list:
+    """Every <script> element in document order, as ``//script`` finds them, walked by lxml's tag
+    filter in C (no node set to build and sort, as XPath does): a third of the XPath's time. The
+    walk starts from each top-level element, since libxml2 keeps what follows </html> beside it."""
+    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    return [script for top in tops for script in top.iter("script")]
 
 
 def inline_code(html: str | bytes) -> InlineCode:
@@ -90,8 +97,8 @@ def inline_code(html: str | bytes) -> InlineCode:
     for attribute in _EVENT_HANDLERS(root):
         element = attribute.getparent()
         found.handlers.append((element.sourceline, element.tag, attribute.attrname))
-    for script in _INLINE_SCRIPTS(root):
-        if is_executable(script.get("type")):
+    for script in _scripts(root):
+        if script.get("src") is None and is_executable(script.get("type")):
             found.scripts.append(script.text or "")
     return found
 

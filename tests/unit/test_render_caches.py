@@ -433,3 +433,20 @@ def test_the_rendered_pages_are_named_by_the_hooks_code_too(monkeypatch, tmp_pat
         hook.write_bytes(original + b"\n# edited\n")
         assert rendercache.rendering_code() != before, name
         hook.write_bytes(original)
+
+
+def test_the_rendering_code_is_read_once_a_build(monkeypatch):
+    """Every cached render of a build is named by the same code (rendercache.rendering_code_key):
+    read and hashed once per build (the configuration object stands for the build), anew for the
+    next one, where the code may have changed (`mkdocs serve`)."""
+    import rendercache
+
+    reads = []
+    real = rendercache.rendering_code
+    monkeypatch.setattr(rendercache, "rendering_code", lambda: reads.append(1) or real())
+    monkeypatch.setattr(rendercache, "_build_code", {"config": None, "key": None})
+    build, next_build = SimpleNamespace(), SimpleNamespace()
+    key = rendercache.rendering_code_key(build)
+    assert [rendercache.rendering_code_key(build) for _pass in range(3)] == [key] * 3 and len(reads) == 1
+    monkeypatch.setattr(rendercache, "rendering_code", lambda: [*real(), b"# edited"])
+    assert rendercache.rendering_code_key(next_build) != key

@@ -173,6 +173,20 @@ def test_variant_rule_for_bare_term_spares_compounds_and_quoted_titles():
     assert [f.line for f in found] == [2]
 
 
+def test_variants_are_found_on_their_lines_whether_plain_or_patterns():
+    """Plain variants are looked for in the page's lines joined first (one search a page): the
+    findings stay those of a search line by line, and a pattern's anchors still mean a line."""
+    plain, anchored = Variant("破骨母细胞", "osteoclast", "破骨细胞"), Variant("re:^骨吸收素", "rankl", "RANKL")
+    text = "破骨细胞分化。\n骨吸收素与破骨母细胞。\n`破骨母细胞`\n\n```mermaid\nA[破骨母细胞]\n```\n"
+    found = variant_findings("docs/x.md", text, [plain, anchored], "glossary.yml")
+    assert [(f.line, f.message.split("'")[1]) for f in found] == [
+        (2, "破骨母细胞"),
+        (2, "骨吸收素"),
+        (6, "破骨母细胞"),
+    ]
+    assert variant_findings("docs/x.md", "`破骨母细胞`\n骨吸收素\n", [plain], "glossary.yml") == []
+
+
 def test_text_of_drops_markup_but_keeps_words():
     assert text_of('见[图 2](#figure-2 "t")与 <abbr>RA</abbr> { #id } [@3] [[note:x]]').split() == [
         "见[图",
