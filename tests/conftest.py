@@ -129,7 +129,7 @@ def builds_ahead(request, tmp_path_factory, site_target):
         from releasefiles import web_release
 
         makers.append(functools.partial(web_release, tmp_path_factory))
-    # the release and its web build (tests/offline/releasefiles.py), for the modules that import them
+    # the release and its web build (tests/releasefiles.py), for the modules that import them
     for name in ("web_release", "release", "built_release"):
         for make in {getattr(getattr(item, "module", None), name, None) for item in items}:
             if getattr(make, "__module__", None) == "releasefiles":
@@ -164,7 +164,7 @@ WEB_RELEASE_ONLY = {"tests/offline/test_release_headers.py", "tests/offline/test
 
 def worker_group(nodeid: str) -> str:
     """Which tests one pytest-xdist worker runs together: the offline layer, because the release is
-    served from one process at the address it was built for (tests/offline/releasefiles.py); the
+    served from one process at the address it was built for (tests/releasefiles.py); the
     modules above; every other test alone, to whichever worker is free."""
     module = nodeid.split("::", 1)[0]
     if module.startswith("tests/offline/") and module not in RELEASE_FILES_ONLY | WEB_RELEASE_ONLY:
@@ -225,7 +225,7 @@ def repeat_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
     """The real site built with REPO_URL (edit / view source / report an error), as a release for
-    the web builds it: tests/offline/releasefiles.py's web release (one build for both)."""
+    the web builds it: tests/releasefiles.py's web release (one build for both)."""
     from releasefiles import web_release
 
     return web_release(tmp_path_factory).site
