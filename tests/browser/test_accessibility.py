@@ -43,11 +43,6 @@ def add_axe(tab) -> None:
 
 def axe_violations(tab) -> list[str]:
     add_axe(tab)
-    return run_axe(tab)
-
-
-def run_axe(tab) -> list[str]:
-    """axe's violations on the page as it is now (axe added to it before)."""
     return audit(tab)[0]
 
 

@@ -14,7 +14,7 @@ import pytest
 from figurelayout import edges_through_boxes
 from test_parallel import parallel_link_problems, parallel_view_problems
 
-from conftest import CHAPTERS, DIAGRAM_PAGES, LANGUAGES, PAGES
+from conftest import CHAPTERS, DIAGRAM_PAGES, LANGUAGES, PAGES, PHONE
 from sitebuild import serve
 from sitecheck.headers import inline_code, script_hash
 
@@ -39,8 +39,8 @@ def headers_text(site_dir) -> str:
     return (site_dir / "_headers").read_text(encoding="utf-8")
 
 
-# The crawl's tabs are a phone's width: each page must fit it without scrolling sideways
-PHONE = {"width": 375, "height": 740}
+# The crawl's tabs are a phone's screen (conftest.PHONE): each page must fit it without scrolling sideways
+SCREEN = PHONE["viewport"]
 # Tabs loading at once: each URL waits for half a second without requests (networkidle: the
 # search worker fetches its scripts after the load event), and those waits overlap
 TABS = 4
@@ -50,7 +50,7 @@ def watched_tab(context, base_url: str, found: list[str], problems: list[str] | 
     """A tab that records CSP violations and CSP console errors into ``found`` and, with
     ``problems``, every request to another host, console error, page error and missing file."""
     tab = context.new_page()
-    tab.set_viewport_size(PHONE)
+    tab.set_viewport_size(SCREEN)
     tab.add_init_script(RECORD_VIOLATIONS)
     tab.on(
         "console",
@@ -98,7 +98,7 @@ def page_problems(tab, base_url: str, path: str) -> list[str]:
     found = []
     overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     if overflow > 0:
-        found.append(f"{overflow} px wider than a {PHONE['width']} px phone")
+        found.append(f"{overflow} px wider than a {SCREEN['width']} px phone")
     for root in LANGUAGES.values():
         if path in (f"{root}{chapter}" for chapter in CHAPTERS):
             found += parallel_link_problems(tab, f"{base_url}/{root}parallel/{path[len(root) :]}")
