@@ -7,6 +7,13 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+# Material's search box says "Initializing search" until its worker answers (at once:
+# hooks/search_cjk.js), then its placeholder, "Type to start searching" in the page's language
+SEARCH_ANSWERED = (
+    "() => document.querySelector('.md-search-result__meta').textContent.trim() === JSON.parse("
+    "document.getElementById('__config').textContent).translations['search.result.placeholder']"
+)
+
 
 def type_search(tab, query: str, results_shown: Callable[[], object], attempts: int = 5) -> None:
     """Type ``query`` into the search box of the page open in ``tab``; ``results_shown()`` waits

@@ -9,6 +9,7 @@ import functools
 
 import pytest
 from figurelayout import edges_through_boxes
+from searchbox import SEARCH_ANSWERED
 
 from conftest import DIAGRAM_PAGES, LANGUAGES, PAGES
 from sitebuild import ROOT, SiteServer
@@ -76,15 +77,12 @@ def test_no_axe_violations_in_either_palette(audit_tab, base_url, lang, path):
     tab.emulate_media(color_scheme="light")
     tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}")
     # axe audits finished diagrams, not half-drawn ones: the build's diagrams are inline SVG and
-    # need nothing; a Mermaid block drawn in the page would be marked data-processed when done.
-    # And a settled page: Material's search says "Initializing search" until its worker answers
-    # (at once: hooks/search_cjk.js), then its placeholder
+    # need nothing; a Mermaid block drawn in the page would be marked data-processed when done
     tab.wait_for_function(
         "() => document.readyState === 'complete' && !document.querySelector("
         "'div.mermaid:not([data-processed]), pre.mermaid:not([data-processed])')"
-        " && document.querySelector('.md-search-result__meta').textContent.trim() === JSON.parse("
-        "document.getElementById('__config').textContent).translations['search.result.placeholder']"
     )
+    tab.wait_for_function(SEARCH_ANSWERED)  # a settled page: its search box's text changes once more
     if path in DIAGRAM_PAGES:
         assert edges_through_boxes(tab) == []
     add_axe(tab)
