@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from test_accessibility import add_axe
 
-from conftest import DIAGRAM_PAGES, LANGUAGES, PARALLEL_DIAGRAM_PAGE
+from conftest import DIAGRAM_PAGES, LANGUAGES, PARALLEL_DIAGRAM_PAGE, PHONE, lent_tab
+from sitecheck.diagrams import MIN_SCALE
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +74,45 @@ def test_figures_and_labels_show_without_javascript(page, base_url, lang, path):
     if path == "":
         assert HOME_LABEL[lang] in [label["text"] for label in figures[0]["labels"]]
     cdp.detach()
+
+
+# Each figure on a phone, once scrolled to (content-visibility: auto lays a figure out only near
+# the viewport): its scale, how far its left edge is inside its box, and how far its right edge is
+# inside the box scrolled to its end. The box's paint containment clips what overflows it, so a
+# wide figure in a box that does not scroll is cut off while the page still fits the screen.
+ON_A_PHONE = """
+async () => {
+  const figures = [];
+  for (const box of document.querySelectorAll('.diagram')) {
+    box.scrollIntoView({ block: 'center' });
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const svg = box.querySelector('svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const start = svg.getBoundingClientRect().left - box.getBoundingClientRect().left;
+    box.scrollLeft = box.scrollWidth;
+    const end = box.getBoundingClientRect().right - svg.getBoundingClientRect().right;
+    box.scrollLeft = 0;
+    figures.push({ id: svg.id, scale, start, end });
+  }
+  return { figures, overflow: document.scrollingElement.scrollWidth - innerWidth };
+}
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", [*DIAGRAM_PAGES, PARALLEL_DIAGRAM_PAGE])
+def test_a_wide_figure_scales_then_scrolls_in_its_own_box_on_a_phone(device_context, kept_tab, base_url, lang, path):
+    """On a 375 px phone a figure is drawn at MIN_SCALE of its size at least (labels >= 12 px)
+    and all of it can be seen: inside its box, or by scrolling the box; the page never scrolls
+    sideways, also with every figure laid out."""
+    with lent_tab(device_context(**PHONE), kept_tab) as tab:
+        tab.goto(f"{base_url}/{LANGUAGES[lang]}{path}")
+        result = tab.evaluate(ON_A_PHONE)
+    assert result["figures"], "no figure"
+    for figure in result["figures"]:
+        assert figure["scale"] >= MIN_SCALE - 0.005, figure  # min-width is rounded to whole pixels
+        assert figure["start"] >= -1 and figure["end"] >= -1, f"{figure['id']} is cut off: {figure}"
+    assert result["overflow"] <= 0
 
 
 @pytest.mark.parametrize("switch", ["dark from the start", "switched on the page"])
