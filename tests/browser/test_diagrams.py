@@ -137,6 +137,36 @@ def test_svg_text_contrast_in_dark_palette(page, base_url, lang, path, switch):
     assert result["passed"] >= 5  # the labels were checked, not skipped
 
 
+# What a printed figure is drawn in: its labels, boxes, arrows and edge labels, and the paper
+PRINTED_COLOURS = """
+() => {
+  const svg = document.querySelector('.diagram svg');
+  const style = selector => getComputedStyle(svg.querySelector(selector));
+  return {
+    label: [style('.nodeLabel').color, style('.nodeLabel').backgroundColor],
+    box: [style('g.node rect').fill, style('g.node rect').stroke],
+    arrow: [style('.flowchart-link').stroke, style('marker path').fill],
+    edgeLabel: [style('.edgeLabel p').color, style('.edgeLabel').backgroundColor],
+    paper: getComputedStyle(document.body).backgroundColor,
+  };
+}
+"""
+
+
+def test_a_figure_prints_in_the_light_colours_from_the_dark_palette(page, base_url):
+    """Printed from the browser (issue #17), the page is black on white in either palette; its
+    figures too, not dark boxes with pale arrows (#aab4b8 on white) on the white paper."""
+    printed, schemes = {}, {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme, media="print")
+        page.goto(f"{base_url}/en/immunology/cytokines/")
+        schemes[scheme] = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+        printed[scheme] = page.evaluate(PRINTED_COLOURS)
+    assert schemes == {"light": "default", "dark": "slate"}
+    assert printed["light"]["paper"] == "rgb(255, 255, 255)"
+    assert printed["dark"] == printed["light"]
+
+
 def test_diagram_link_opens_its_section(page, base_url):
     page.goto(f"{base_url}/en/")
     page.locator(".diagram svg a", has_text="1.3 Cytokines").first.click()
