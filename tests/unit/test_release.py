@@ -101,6 +101,29 @@ def test_the_runner_never_lets_its_builds_leave_diagrams_to_the_browser(monkeypa
     assert seen == ["1"]
 
 
+class Built(Exception):
+    """Raised by the stand-in for a build: what the build would have run with."""
+
+
+def test_the_pdf_and_offline_builds_never_leave_diagrams_to_the_browser(monkeypatch, tmp_path):
+    """scripts/pdf.py and scripts/offline.py draw the diagrams at build time or stop, also when
+    run without make (DIAGRAMS_REQUIRE_BROWSER unset): the offline package needs no browser of
+    its own, so it would have carried Mermaid for the reader's browser to draw."""
+    import offline
+    import pdf
+
+    def stand_in(project, site_dir, extra_env=None, environ=None):
+        raise Built(extra_env)
+
+    monkeypatch.delenv("DIAGRAMS_REQUIRE_BROWSER", raising=False)
+    for module in (pdf, offline):
+        monkeypatch.setattr(module, "build", stand_in)
+    for make in (lambda: pdf.build_print_page("zh", tmp_path), lambda: offline.build_offline_site(tmp_path)):
+        with pytest.raises(Built) as built:
+            make()
+        assert built.value.args[0]["DIAGRAMS_REQUIRE_BROWSER"] == "1"
+
+
 def test_each_step_prints_its_start_time_and_size(tmp_path):
     from release import Release
 
