@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter, defaultdict
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +17,9 @@ from sitebuild import ROOT
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(1200)]
 
 SUFFIX = {"zh": ".md", "en": ".en.md"}
+# The smallest a figure's label may print: the usual floor for labels read on paper (issue #12,
+# point 2: legible when printed). A 150 mm cap on the figure's height printed them at 4.4 pt.
+FIGURE_LABEL_MIN_PT = 6.0
 NUMBER = {"zh": r"第\s*(\d+)\s*页", "en": r"Page\s*(\d+)"}
 
 
@@ -194,3 +198,49 @@ def test_fonts_are_embedded_noto_cjk_sc(files, lang):
         assert re.match(r"[A-Z]{6}\+Noto(Sans|Serif|SansMono)CJKsc-", name), f"font {name} is not Noto CJK SC"
         assert "Type 3" not in " ".join(row), row
     assert all(row[-5] == "yes" for row in rows), "a font is not embedded"
+
+
+def printed_text_scales(path) -> list[dict[float, list[tuple[str, float]]]]:
+    """Per page: the scale of each coordinate system text is drawn in -> its runs (text, printed
+    size in pt). Chromium draws a page's text in one system (CSS px to pt), and an SVG's text in the
+    SVG's own, scaled as the figure was printed; the size is the font's times both scales."""
+    pages = []
+    for page in PdfReader(path).pages:
+        runs = defaultdict(list)
+
+        def visit(text, cm, tm, _font, size, runs=runs):
+            if text.strip():
+                scale = (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+                runs[round(scale, 4)].append((text.strip(), size * (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * scale))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_figure_prints_its_labels_large_enough_to_read(files, lang):
+    """Each figure's labels print at FIGURE_LABEL_MIN_PT or more. A figure's text is the text drawn at
+    a scale other than the page text's (the most common) and the margin boxes' (0.75)."""
+    pages = printed_text_scales(pdf_path(files, lang))
+    count = Counter()
+    for runs in pages:
+        for scale, texts in runs.items():
+            count[scale] += len(texts)
+    body = count.most_common(1)[0][0]
+    figures = [
+        (number, texts)
+        for number, runs in enumerate(pages, 1)
+        for scale, texts in runs.items()
+        if scale not in (body, 0.75)
+    ]
+    # what was found is every figure, and only figures: as many as the diagrams, each its labels
+    labels = squash("".join(label for p in PAGES for label in diagram_labels(source(p, lang))))
+    diagrams = sum(source(p, lang).count("```mermaid") for p in PAGES)
+    assert len(figures) == diagrams
+    for number, texts in figures:
+        # a label Mermaid wrapped at its hyphen ("Osteoclast-" / "related") is one in the source
+        assert all(squash(text).rstrip("-") in labels for text, _pt in texts), f"page {number}: not a figure's text"
+    small = {number: round(min(pt for _text, pt in texts), 2) for number, texts in figures}
+    too_small = {n: pt for n, pt in small.items() if pt < FIGURE_LABEL_MIN_PT}
+    assert too_small == {}, f"smallest label (pt) per page: {small}"
