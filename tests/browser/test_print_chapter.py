@@ -38,6 +38,14 @@ def pdf_pages(page, url: str, tmp_path, handout: bool = False) -> list[str]:
     return [squash(p) for p in text.split("\f") if p.strip()]
 
 
+def pages_in_printed_order(pdf) -> list[str]:
+    """Each page's text in the order Chromium drew it (pdftotext -raw). Not -layout, which reads
+    across the page line by line: a caption printed beside its figure (print.css) comes out
+    interleaved with the figure's labels."""
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [squash(p) for p in text.split("\f") if p.strip()]
+
+
 @pytest.fixture
 def print_page(browser_context):
     tab = browser_context.new_page()
@@ -48,7 +56,7 @@ def print_page(browser_context):
 
 @pytest.fixture(scope="module")
 def printed(browser_context, tmp_path_factory, base_url):
-    """printed(lang, path) -> (tab, pages): the chapter printed once for all the tests that read
+    """printed(lang, path) -> (tab, pages, pdf): the chapter printed once for all the tests that read
     its ordinary printout, in a tab left open on it for them to read its DOM."""
     made: dict[tuple[str, str], tuple] = {}
     folder = tmp_path_factory.mktemp("printed")
@@ -59,11 +67,11 @@ def printed(browser_context, tmp_path_factory, base_url):
             tab.set_viewport_size({"width": 1280, "height": 900})
             out = folder / f"{lang}-{path.strip('/').replace('/', '-')}"
             out.mkdir()
-            made[lang, path] = tab, pdf_pages(tab, f"{base_url}/{LANGUAGES[lang]}{path}", out)
+            made[lang, path] = tab, pdf_pages(tab, f"{base_url}/{LANGUAGES[lang]}{path}", out), out / "chapter.pdf"
         return made[lang, path]
 
     yield get
-    for tab, _pages in made.values():
+    for tab, _pages, _pdf in made.values():
         tab.close()
 
 
@@ -79,7 +87,8 @@ CAPTION = {"zh": "图{n}", "en": "Figure{n}"}
 @pytest.mark.parametrize("path", list(FIGURES))
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_figure_lead_in_diagram_and_caption_print_on_one_page(printed, lang, path):
-    tab, pages = printed(lang, path)
+    tab, _pages, pdf = printed(lang, path)
+    pages = pages_in_printed_order(pdf)
     captions = tab.evaluate("[...document.querySelectorAll('.figure-caption')].map(c => c.textContent)")
     for n, caption in zip(FIGURES[path], captions, strict=True):
         lead = LEAD_IN[lang].format(n=n)
@@ -92,7 +101,7 @@ def test_figure_lead_in_diagram_and_caption_print_on_one_page(printed, lang, pat
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_no_printed_page_ends_with_a_heading(printed, lang):
-    tab, pages = printed(lang, "immunology/cytokines/")
+    tab, pages, _pdf = printed(lang, "immunology/cytokines/")
     headings = tab.evaluate(
         """() => [...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3, .source-subtitle')]
              .map(h => h.textContent.replace(/\\s+/g, ''))"""
@@ -105,7 +114,7 @@ def test_no_printed_page_ends_with_a_heading(printed, lang):
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_handout_prints_questions_without_answers(printed, print_page, base_url, tmp_path, lang):
     url = f"{base_url}/{LANGUAGES[lang]}immunology/cytokines/"
-    tab, pages = printed(lang, "immunology/cytokines/")
+    tab, pages, _pdf = printed(lang, "immunology/cytokines/")
     full = "".join(pages)
     question = squash(tab.locator("details.question > summary").first.inner_text())
     # the whole answer (its opening words recur in the key points and captions)
@@ -124,7 +133,7 @@ def test_handout_prints_questions_without_answers(printed, print_page, base_url,
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", ["immunology/t-cells/", "immunology/cytokines/"])
 def test_chapter_printout_carries_its_reference_list(printed, lang, path):
-    tab, pages = printed(lang, path)
+    tab, pages, _pdf = printed(lang, path)
     full = "".join(pages)
     heading = squash(tab.locator("#references-cited").inner_text()).rstrip("¶")
     cited = tab.evaluate(
