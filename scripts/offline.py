@@ -41,7 +41,9 @@ def release_files() -> ReleaseFiles:
 
 def build_offline_site(site_dir: Path) -> None:
     """Strict build with the offline plugin into ``site_dir``."""
-    result = build(ROOT, site_dir, {"OFFLINE": "true"})
+    # the package carries the diagrams as the build's SVG: never left to Mermaid in the reader's
+    # browser (hooks/diagrams.py), also when this script is run without make
+    result = build(ROOT, site_dir, {"OFFLINE": "true", "DIAGRAMS_REQUIRE_BROWSER": "1"})
     if result.returncode != 0:
         raise RuntimeError(f"offline build failed:\n{result.stdout}\n{result.stderr}")
 

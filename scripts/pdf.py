@@ -99,6 +99,8 @@ def build_print_page(lang: str, site_dir: Path) -> Path:
     claim the Chinese ``x.md`` files as its own.
     """
     env = dict(
+        # the PDF prints the build's SVG: no diagram is left to Mermaid (hooks/diagrams.py)
+        DIAGRAMS_REQUIRE_BROWSER="1",
         PRINT_SITE="true",
         PRINT_TOC_TITLE=words(lang)["print_toc_title"],
         PRINT_PAGE_TITLE=words(lang)["print_page_title"],

@@ -35,6 +35,9 @@ from sitebuild import ROOT, build
 # Tells the build that the release files (PDFs, offline zip) will be in
 # downloads/, so pages may link to them (hooks/downloads.py)
 RELEASE_ENV = "RELEASE"
+# The diagrams are drawn at build time or the build stops (hooks/diagrams.py): a release never
+# leaves them to Mermaid in the reader's browser, however the runner is started
+REQUIRE_BROWSER_ENV = "DIAGRAMS_REQUIRE_BROWSER"
 ALLOW_LOOPBACK_ENV = "RELEASE_ALLOW_LOOPBACK"
 DOWNLOADS = "downloads"
 
@@ -236,7 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         site_url = check_site_url(args.site_url, os.environ.get(ALLOW_LOOPBACK_ENV) == "1")
         site_dir = args.site_dir.resolve()
         # every build below (site, PDFs, offline site) inherits these
-        os.environ.update({"SITE_URL": site_url, "SITE_DIR": str(site_dir), RELEASE_ENV: "true"})
+        os.environ.update(
+            {"SITE_URL": site_url, "SITE_DIR": str(site_dir), RELEASE_ENV: "true", REQUIRE_BROWSER_ENV: "1"}
+        )
         # the site's pages register the service worker (not the offline and print builds)
         os.environ["SERVICE_WORKER"] = "true"
         with tempfile.TemporaryDirectory(prefix="release-") as work:

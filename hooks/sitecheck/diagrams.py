@@ -159,10 +159,6 @@ def figure_html(svg: str) -> str:
     return fragment("diagram.html", svg=svg)
 
 
-def has_title_and_desc(svg: str) -> bool:
-    return "<title" in svg and "<desc" in svg
-
-
 def error_finding(path: str, fence_line: int, message: str) -> Finding:
     """Mermaid's parse error as a finding at the file line it points to.
 

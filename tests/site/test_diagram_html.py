@@ -44,6 +44,30 @@ def test_every_diagram_is_an_inline_svg_with_title_and_desc(html, lang, page):
         assert svg.get("viewbox") and "var(--diagram-text)" in svg.find("style").get_text()
 
 
+def test_every_built_page_s_figures_are_svg_with_a_text_alternative(site_dir):
+    """Also the generated pages (the parallel views carry both languages' figures): no fence is
+    left to Mermaid, and every figure has its accessible name and description."""
+    found, problems = 0, []
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "diagram" not in text:
+            continue
+        name = path.relative_to(site_dir).as_posix()
+        soup = BeautifulSoup(text, "html.parser")
+        problems += [f"{name}: a Mermaid fence is left to the browser" for _ in soup.select("pre.mermaid")]
+        for box in soup.select("div.diagram"):
+            found += 1
+            svg = box.find("svg", recursive=False)
+            title, desc = (svg.find("title"), svg.find("desc")) if svg else (None, None)
+            if not (title and desc and title.get_text().strip() and desc.get_text().strip()):
+                problems.append(f"{name}: a figure without its SVG, title or description")
+            elif (svg.get("aria-labelledby"), svg.get("aria-describedby")) != (title.get("id"), desc.get("id")):
+                problems.append(f"{name}: {svg.get('id')} is not named and described by its title and desc")
+    assert problems == []
+    own = sum(len(mermaid_blocks(source(page, lang))) for page in PAGES for lang in LANGUAGES)
+    assert found > own > 0  # the pages' own figures and the generated pages' copies
+
+
 def test_site_ships_no_mermaid(site_dir):
     assert not (site_dir / "assets/javascripts/vendor/mermaid.min.js").exists()
     offenders = [

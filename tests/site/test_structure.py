@@ -126,3 +126,10 @@ def test_no_page_loads_mermaid_or_a_cdn(html, lang, page):
     assert "unpkg.com" not in text and "cdn.jsdelivr" not in text
     # the iframe-worker shim is for the offline package only
     assert "iframe-worker" not in text
+
+
+def test_site_ships_no_iframe_worker_shim(site_dir):
+    """Only the offline package loads it (tests/offline/test_offline_package.py); the site does not
+    carry the file, which a release's service worker would precache for every reader."""
+    assert (site_dir / "assets/javascripts/vendor").is_dir()
+    assert not (site_dir / "assets/javascripts/vendor/iframe-worker.js").exists()

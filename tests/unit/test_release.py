@@ -81,6 +81,49 @@ def test_makefile_passes_site_url_to_the_runner():
     assert 'SITE_URL="https://example.org/o/"' in result.stdout and "scripts/release.py" in result.stdout
 
 
+@pytest.mark.parametrize("setting", [None, "0"])
+def test_the_runner_never_lets_its_builds_leave_diagrams_to_the_browser(monkeypatch, tmp_path, setting):
+    """However it is started (make release, python scripts/release.py), every build of the release
+    draws the diagrams at build time or stops (hooks/diagrams.py), never falls back to Mermaid in
+    the reader's browser (issue #12)."""
+    import release
+
+    # what main() sets for its builds goes back to the tests' values afterwards
+    for name in ("SITE_URL", "SITE_DIR", release.RELEASE_ENV, "SERVICE_WORKER"):
+        monkeypatch.setenv(name, "")
+    if setting is None:
+        monkeypatch.delenv("DIAGRAMS_REQUIRE_BROWSER", raising=False)
+    else:
+        monkeypatch.setenv("DIAGRAMS_REQUIRE_BROWSER", setting)
+    seen = []
+    monkeypatch.setattr(release, "run", lambda r: seen.append(os.environ.get("DIAGRAMS_REQUIRE_BROWSER")))
+    assert release.main(["--site-url", "https://example.org/o/", "--site-dir", str(tmp_path / "site")]) == 0
+    assert seen == ["1"]
+
+
+class Built(Exception):
+    """Raised by the stand-in for a build: what the build would have run with."""
+
+
+def test_the_pdf_and_offline_builds_never_leave_diagrams_to_the_browser(monkeypatch, tmp_path):
+    """scripts/pdf.py and scripts/offline.py draw the diagrams at build time or stop, also when
+    run without make (DIAGRAMS_REQUIRE_BROWSER unset): the offline package needs no browser of
+    its own, so it would have carried Mermaid for the reader's browser to draw."""
+    import offline
+    import pdf
+
+    def stand_in(project, site_dir, extra_env=None, environ=None):
+        raise Built(extra_env)
+
+    monkeypatch.delenv("DIAGRAMS_REQUIRE_BROWSER", raising=False)
+    for module in (pdf, offline):
+        monkeypatch.setattr(module, "build", stand_in)
+    for make in (lambda: pdf.build_print_page("zh", tmp_path), lambda: offline.build_offline_site(tmp_path)):
+        with pytest.raises(Built) as built:
+            make()
+        assert built.value.args[0]["DIAGRAMS_REQUIRE_BROWSER"] == "1"
+
+
 def test_each_step_prints_its_start_time_and_size(tmp_path):
     from release import Release
 
