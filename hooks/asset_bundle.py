@@ -5,8 +5,11 @@ to edit); a reader's phone would fetch them as 12 small requests, each with its
 own headers (~0.3 KiB) and compressed alone, plus the comments. The pages link
 instead one stylesheet and one script, concatenated in the listed order and
 minified, named by their content's hash (``site.<hash>.min.css``: a host may
-cache it for good, see hooks/security_headers.py). The listed files stay in
-the site as they are.
+cache it for good, see hooks/security_headers.py). The listed files
+themselves are not shipped: no page loads them, and a release's service worker
+(scripts/serviceworker.py precaches every stylesheet and script) would have
+every reader download them too. A page or template that links one of them
+directly is a broken link (tests/site/test_links.py).
 
 Minified by rcssmin and rjsmin (maintained, pure Python, the minifiers of
 mkdocs-minify-plugin); that plugin is not used because it minifies files in
@@ -32,6 +35,7 @@ JS_NAME = "assets/javascripts/site.{digest}.min.js"
 @dataclass
 class Bundles:
     files: dict[str, str] = field(default_factory=dict)  # site path -> minified text
+    sources: list[str] = field(default_factory=list)  # the listed files in the bundles, below docs_dir
 
 
 STATE = Bundles()
@@ -114,19 +118,21 @@ def on_config(config):
     scripts = list(config.extra_javascript)
     if set(STATE.files) & set(styles + [str(script) for script in scripts]):
         return config  # already bundled (static-i18n's per-language builds reuse the config)
-    STATE.files = {}
+    STATE.files, STATE.sources = {}, []
     if styles:
         texts = read_listed(config.docs_dir, styles, "extra_css")
         check_blocks(config.docs_dir, styles, texts)
         text = css_bundle(texts)
         name = CSS_NAME.format(digest=digest(text))
         STATE.files[name] = text
+        STATE.sources += styles
         config.extra_css = [name]
     plain = [str(script) for script in scripts if is_plain_script(script)]
     if plain:
         text = js_bundle(read_listed(config.docs_dir, plain, "extra_javascript"))
         name = JS_NAME.format(digest=digest(text))
         STATE.files[name] = text
+        STATE.sources += plain
         config.extra_javascript = [name] + [script for script in scripts if not is_plain_script(script)]
     return config
 
@@ -136,4 +142,8 @@ def on_files(files, config):
     for name, text in STATE.files.items():
         if files.get_file_from_path(name) is None:
             files.append(File.generated(config, name, content=text))
+    for path in STATE.sources:
+        source = files.get_file_from_path(path)
+        if source is not None:
+            files.remove(source)
     return files

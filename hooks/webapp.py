@@ -31,6 +31,8 @@ MANIFEST = "manifest.webmanifest"
 ICON_DIR = "assets/images/webapp"
 PALETTE_CSS = "assets/stylesheets/extra.css"  # below docs_dir
 SERVICE_WORKER = "sw.js"
+# the theme's own favicon, copied with Material's files whatever theme.favicon says
+MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
 @dataclass
@@ -81,6 +83,16 @@ def on_pre_build(config):
         "theme_colour": STATE.theme_colour,
         "service_worker": SERVICE_WORKER if service_worker_enabled(config) else None,
     }
+
+
+def on_files(files, config):
+    """Material's favicon only when the site uses it: pages link theme.favicon (ours is an SVG),
+    and a release's service worker precaches every image the site ships."""
+    if config.theme["favicon"] != MATERIAL_FAVICON:
+        unused = files.get_file_from_path(MATERIAL_FAVICON)
+        if unused is not None:
+            files.remove(unused)
+    return files
 
 
 def on_page_context(context, page, config, nav):

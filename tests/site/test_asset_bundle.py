@@ -47,3 +47,15 @@ def test_the_bundle_is_named_by_its_content_and_minified(site_dir, setting, kind
     # minified: no comments and no indentation left (the listed files have both)
     assert "/*" not in text and "\n  " not in text
     assert len(text) < 0.75 * sum(len(source.read_text(encoding="utf-8")) for source in sources)
+
+
+def test_the_site_ships_none_of_the_bundled_files(site_dir):
+    """The listed files are in the bundles only: no page loads them (test_links.py checks that
+    every file a page loads is shipped), and a release's service worker precaches every
+    stylesheet and script, so each reader's browser would download them for nothing."""
+    listed_files = listed("extra_css") + listed("extra_javascript")
+    assert len(listed_files) >= 10
+    shipped = [path for path in listed_files if (site_dir / path).exists()]
+    assert shipped == []
+    # the folders are there, with the bundles and the files pages load on their own
+    assert (site_dir / "assets/stylesheets").is_dir() and (site_dir / "assets/javascripts").is_dir()

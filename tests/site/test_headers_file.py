@@ -104,4 +104,4 @@ def test_fingerprinted_assets_are_immutable_pages_revalidate(site_dir):
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "same-origin"
     # a file that is not fingerprinted keeps the host's default
-    assert "Cache-Control" not in headers_for(rules, "/assets/javascripts/language-switch.js")
+    assert "Cache-Control" not in headers_for(rules, "/assets/javascripts/update-notice.js")

@@ -74,6 +74,32 @@ def test_diagram_links_are_checked(site_dir, soups):
     assert "immunology/t-cells/" in links_of(soups[site_dir / "index.html"])
 
 
+# what a page loads (not a link a reader follows): style sheets, scripts, icons, the manifest, images
+LOADED = "link[href]:not([rel~=canonical]):not([rel~=alternate]):not([rel~=prev]):not([rel~=next]), [src]"
+
+
+def test_every_file_a_page_loads_is_shipped(site_dir, soups):
+    """A page that links a file the build does not ship (hooks/asset_bundle.py leaves the files it
+    bundled out of the site; hooks/offline_polyfills.py the shim) would break, not just miss it."""
+    missing = []
+    loaded = set()
+    for page, soup in soups.items():
+        base = url_of(site_dir, page)
+        for tag in soup.select(LOADED):
+            href = tag.get("href") or tag["src"]
+            resolved = resolve(site_dir, base, href)
+            if resolved is None:
+                continue  # another host (test_nothing_loaded_from_another_host), data:
+            target = resolved[0]
+            loaded.add(target.relative_to(site_dir).as_posix())
+            if not target.is_file():
+                missing.append(f"{page.relative_to(site_dir)}: {href} -> missing {target.relative_to(site_dir)}")
+    assert missing == []
+    # style sheets, scripts, favicon, manifests and their icons, figures' images
+    assert {"manifest.webmanifest", "en/manifest.webmanifest", "assets/images/favicon.svg"} <= loaded
+    assert sum(path.endswith((".css", ".js")) for path in loaded) >= 5
+
+
 def test_nothing_loaded_from_another_host(soups, site_url):
     # the site's own address (canonical; hreflang alternates in a release: Material fetches a sitemap beside each)
     own = urlsplit(site_url).netloc

@@ -117,3 +117,34 @@ def test_skip_figure_links_are_not_indexed(site_dir, html, lang):
     assert skip in html(lang, "immunology/cytokines/")
     text = json.dumps(index(site_dir, lang)["docs"], ensure_ascii=False).replace("\u200b", "")
     assert re.sub(r"\s", "", skip) not in re.sub(r"\s", "", text)
+
+
+ARTICLE_RE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_reads_every_built_page_s_figures_as_the_parsed_view_does(site_dir, lang):
+    # search_view's string pass (sitecheck/search_index.py) on the built pages' content, every
+    # figure and icon, parallel views included, against BeautifulSoup's parse of the same
+    from bs4 import BeautifulSoup
+
+    from sitecheck.search_index import drawn_search_view, parsed_search_view
+
+    others = [root for other, root in LANGUAGES.items() if other != lang and root]
+    pages = [
+        path
+        for path in sorted((site_dir / LANGUAGES[lang]).glob("**/index.html"))
+        if not any(path.relative_to(site_dir).as_posix().startswith(root) for root in others)
+    ]
+    figures = 0
+    for path in pages:
+        article = ARTICLE_RE.search(path.read_text(encoding="utf-8"))
+        if article is None:  # a redirect page
+            continue
+        content = article.group(1)
+        figures += content.count("aria-roledescription=")
+        drawn = drawn_search_view(content)
+        assert drawn is not None, path
+        text = BeautifulSoup(drawn, "html.parser").get_text()
+        assert text == BeautifulSoup(parsed_search_view(content), "html.parser").get_text(), path
+    assert figures >= 22, figures

@@ -17,7 +17,13 @@ from sitecheck.parallel import (
     split_sections,
     view_rows,
 )
-from sitecheck.search_index import search_view, split_index, with_language_base
+from sitecheck.search_index import (
+    drawn_search_view,
+    parsed_search_view,
+    search_view,
+    split_index,
+    with_language_base,
+)
 
 ZH = """\
 # 1.1 小节 { #part }
@@ -231,6 +237,40 @@ def test_search_sees_a_drawn_svg_as_its_title_and_description_only():
     view = search_view(html)
     assert "Figure 2 Axis" in view and "RANKL binds RANK." in view and "Figure 2 caption" in view
     assert "Osteoclast" not in view and "fill:red" not in view
+
+
+DRAWN_PAGE = (
+    '<h2 id="a">A &amp; B<svg class="icon" viewBox="0 0 1 1"><path d="M0"/></svg></h2>'
+    '<figure><svg role="img" aria-labelledby="t"><title id="t">Figure 3 IL-17 &amp; RANKL</title>'
+    "<desc>  Th17 cells\n  raise RANKL.  </desc><style>.a{fill:red}</style>"
+    '<g><svg x="1"><title>inner</title><text>Label</text></svg></g><g title="tip"><text>Node</text></g></svg>'
+    "<figcaption>Figure 3 caption &lt;i&gt;</figcaption></figure>"
+    '<p>Then&nbsp;text <svg aria-label="an arrow &quot;up&quot;"><path/></svg> and more.</p>'
+)
+
+
+def text_of(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+def test_a_drawn_page_reads_to_search_as_the_parsed_view_does():
+    # search_view's string pass over a built page's <svg> elements, against BeautifulSoup's
+    # parse (the way for Mermaid left to the browser): the same words, in the same places
+    drawn = drawn_search_view(DRAWN_PAGE)
+    assert text_of(drawn) == text_of(parsed_search_view(DRAWN_PAGE))
+    assert "Figure 3 IL-17 & RANKL。Th17 cells\n  raise RANKL.。inner" in text_of(drawn)
+    assert 'an arrow "up"' in text_of(drawn)
+    for drawn_only in ("fill:red", "Label", "Node", "M0"):
+        assert drawn_only not in drawn
+    assert search_view(DRAWN_PAGE) == drawn
+
+
+def test_svg_tags_that_do_not_pair_up_are_parsed_instead():
+    for html in ("<p>a</p><svg><title>x</title>", "<p>a</p></svg><svg><title>x</title></svg>"):
+        assert drawn_search_view(html) is None
+        assert search_view(html) == parsed_search_view(html)
 
 
 def test_english_pages_point_material_at_the_english_root():

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import material
 import pytest
 import webapp
-from serviceworker import lunr_scripts
+from serviceworker import MAX_FILE_BYTES, generate, lunr_scripts
 
 from sitebuild import ROOT
 from sitecheck.webapp import SVG_NS, WebAppError, icon_svg, manifest, primary_colour
@@ -93,3 +93,22 @@ def config(service_worker: bool, offline: bool = False):
 def test_worker_is_registered_by_release_builds_only(monkeypatch, command, flag, offline, registered):
     monkeypatch.setattr(webapp.STATE, "command", command)
     assert webapp.service_worker_enabled(config(flag, offline)) is registered
+
+
+def test_a_file_above_the_precache_limit_stops_the_service_worker_step(tmp_path):
+    """Workbox leaves a file above maximumFileSizeToCacheInBytes out with a warning only; the
+    step stops instead, naming it (a page would need it offline, or it is too big to ship)."""
+    site = {  # a file for each of the precache's patterns (one that matches nothing is a warning too)
+        "index.html": '<script data-service-worker="sw.js"></script>',
+        "search/search_index.json": '{"config": {"lang": ["en"]}, "docs": []}',
+        "manifest.webmanifest": "{}",
+        "assets/small.js": ";" * 1000,
+        "assets/favicon.svg": "<svg/>",
+    }
+    for name, text in site.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert sorted(generate(tmp_path).entries) == sorted(site)
+    (tmp_path / "assets/large.js").write_bytes(b";" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(RuntimeError, match=r"Workbox left files out:\n .*assets/large\.js"):
+        generate(tmp_path)
