@@ -33,6 +33,13 @@ PALETTE_CSS = "assets/stylesheets/extra.css"  # below docs_dir
 SERVICE_WORKER = "sw.js"
 # the theme's own favicon, copied with Material's files whatever theme.favicon says
 MATERIAL_FAVICON = "assets/images/favicon.png"
+# what the pages of a release build load for the update notice (overrides/partials/update-notice.html,
+# webapp-head.html): no page of another build does
+UPDATE_NOTICE_FILES = (
+    "assets/javascripts/vendor/workbox-window.js",
+    "assets/javascripts/update-notice.js",
+    "assets/stylesheets/update-notice.css",
+)
 
 
 @dataclass
@@ -87,11 +94,15 @@ def on_pre_build(config):
 
 def on_files(files, config):
     """Material's favicon only when the site uses it: pages link theme.favicon (ours is an SVG),
-    and a release's service worker precaches every image the site ships."""
-    if config.theme["favicon"] != MATERIAL_FAVICON:
-        unused = files.get_file_from_path(MATERIAL_FAVICON)
-        if unused is not None:
-            files.remove(unused)
+    and a release's service worker precaches every image the site ships. The update notice's
+    files only in release builds (the offline package and `make build` carry them for nothing)."""
+    unused = [MATERIAL_FAVICON] if config.theme["favicon"] != MATERIAL_FAVICON else []
+    if not service_worker_enabled(config):
+        unused += UPDATE_NOTICE_FILES
+    for path in unused:
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
     return files
 
 

@@ -131,5 +131,5 @@ def test_no_page_loads_mermaid_or_a_cdn(html, lang, page):
 def test_site_ships_no_iframe_worker_shim(site_dir):
     """Only the offline package loads it (tests/offline/test_offline_package.py); the site does not
     carry the file, which a release's service worker would precache for every reader."""
-    assert (site_dir / "assets/javascripts/vendor").is_dir()
+    assert (site_dir / "assets/javascripts").is_dir()  # vendor/ is gone: these pages load no vendored file
     assert not (site_dir / "assets/javascripts/vendor/iframe-worker.js").exists()

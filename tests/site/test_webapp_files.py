@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, PAGES, page_file
+from sitebuild import ROOT
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -44,3 +45,8 @@ def test_manifests_name_the_language_and_their_icons_exist(site_dir):
 
 def test_plain_build_has_no_service_worker(site_dir):
     assert not (site_dir / "sw.js").exists()
+    # nor the update notice's files, which only a release's pages load (and its worker precaches)
+    notice = ["assets/javascripts/update-notice.js", "assets/stylesheets/update-notice.css"]
+    shipped = [path for path in [*notice, "assets/javascripts/vendor/workbox-window.js"] if (site_dir / path).exists()]
+    assert shipped == []
+    assert all((ROOT / "docs" / path).is_file() for path in notice)
