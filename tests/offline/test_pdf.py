@@ -200,12 +200,23 @@ def test_fonts_are_embedded_noto_cjk_sc(files, lang):
     assert all(row[-5] == "yes" for row in rows), "a font is not embedded"
 
 
-def printed_text_scales(path) -> list[dict[float, list[tuple[str, float]]]]:
-    """Per page: the scale of each coordinate system text is drawn in -> its runs (text, printed
-    size in pt). Chromium draws a page's text in one system (CSS px to pt), and an SVG's text in the
-    SVG's own, scaled as the figure was printed; the size is the font's times both scales."""
-    pages = []
-    for page in PdfReader(path).pages:
+# A figure prints on one page with its caption (test_print_chapter.py's one-page test), so only
+# pages that name a figure are read with pypdf: reading all ≈ 100 took 4-6 s a language.
+FIGURE_RE = {"zh": r"图\s*\d", "en": r"Figure\s*\d"}
+
+
+def printed_text_scales(path, lang) -> dict[int, dict[float, list[tuple[str, float]]]]:
+    """Per page that names a figure (its number -> ...): the scale of each coordinate system text
+    is drawn in -> its runs (text, printed size in pt). Chromium draws a page's text in one system
+    (CSS px to pt), and an SVG's text in the SVG's own, scaled as the figure was printed; the size
+    is the font's times both scales."""
+    texts = pdf_text(path).split("\f")[:-1]
+    reader = PdfReader(path)
+    pages = {}
+    for number, text in enumerate(texts, 1):
+        if not re.search(FIGURE_RE[lang], text):
+            continue
+        page = reader.pages[number - 1]
         runs = defaultdict(list)
 
         def visit(text, cm, tm, _font, size, runs=runs):
@@ -214,7 +225,7 @@ def printed_text_scales(path) -> list[dict[float, list[tuple[str, float]]]]:
                 runs[round(scale, 4)].append((text.strip(), size * (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * scale))
 
         page.extract_text(visitor_text=visit)
-        pages.append(runs)
+        pages[number] = runs
     return pages
 
 
@@ -222,17 +233,14 @@ def printed_text_scales(path) -> list[dict[float, list[tuple[str, float]]]]:
 def test_every_figure_prints_its_labels_large_enough_to_read(files, lang):
     """Each figure's labels print at FIGURE_LABEL_MIN_PT or more. A figure's text is the text drawn at
     a scale other than the page text's (the most common) and the margin boxes' (0.75)."""
-    pages = printed_text_scales(pdf_path(files, lang))
+    pages = printed_text_scales(pdf_path(files, lang), lang)
     count = Counter()
-    for runs in pages:
+    for runs in pages.values():
         for scale, texts in runs.items():
             count[scale] += len(texts)
     body = count.most_common(1)[0][0]
     figures = [
-        (number, texts)
-        for number, runs in enumerate(pages, 1)
-        for scale, texts in runs.items()
-        if scale not in (body, 0.75)
+        (number, texts) for number, runs in pages.items() for scale, texts in runs.items() if scale not in (body, 0.75)
     ]
     # what was found is every figure, and only figures: as many as the diagrams, each its labels
     labels = squash("".join(label for p in PAGES for label in diagram_labels(source(p, lang))))
