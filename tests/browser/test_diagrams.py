@@ -115,9 +115,15 @@ def test_a_wide_figure_scales_then_scrolls_in_its_own_box_on_a_phone(device_cont
     assert result["overflow"] <= 0
 
 
-@pytest.mark.parametrize("switch", ["dark from the start", "switched with the toggle"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["", "immunology/cytokines/", "autoimmune/glucocorticoids/"])
+@pytest.mark.parametrize(
+    ("path", "switch"),
+    [
+        *((path, "dark from the start") for path in ("", "immunology/cytokines/", "autoimmune/glucocorticoids/")),
+        # the toggle on one page per language: what it changes is the palette, the same on every page
+        ("immunology/cytokines/", "switched with the toggle"),
+    ],
+)
 def test_svg_text_contrast_in_dark_palette(page, browser, base_url, lang, path, switch):
     if switch == "switched with the toggle":
         # the toggle remembers the reader's choice (localStorage): a context of its own
