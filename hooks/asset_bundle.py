@@ -28,6 +28,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from sitehook import drop_files
+
 CSS_NAME = "assets/stylesheets/site.{digest}.min.css"
 JS_NAME = "assets/javascripts/site.{digest}.min.js"
 
@@ -142,8 +144,5 @@ def on_files(files, config):
     for name, text in STATE.files.items():
         if files.get_file_from_path(name) is None:
             files.append(File.generated(config, name, content=text))
-    for path in STATE.sources:
-        source = files.get_file_from_path(path)
-        if source is not None:
-            files.remove(source)
+    drop_files(files, STATE.sources)
     return files

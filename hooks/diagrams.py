@@ -39,7 +39,7 @@ from sitecheck.diagrams import (
 )
 from sitecheck.diskcache import cache_folder, file_key, kept_text, write_whole
 from sitecheck.parity import mermaid_blocks
-from sitehook import project_relative, report, root_of, site_model
+from sitehook import drop_files, project_relative, report, root_of, site_model
 
 log = get_plugin_logger("diagrams")
 
@@ -153,9 +153,7 @@ def where(source: str, page, config) -> tuple[str, int]:
 def on_env(env, config, files):
     # the site ships Mermaid only when this build leaves diagrams to the reader's browser
     if not state["fallback"]:
-        vendor = files.get_file_from_path(VENDOR_MERMAID)
-        if vendor is not None:
-            files.remove(vendor)
+        drop_files(files, [VENDOR_MERMAID])
     return env
 
 

@@ -10,6 +10,7 @@ from the pages, and its file from the site, so a release's service worker
 from __future__ import annotations
 
 import plugin_internals
+from sitehook import drop_files
 
 # the shim's files in this build when it does not load them (set by on_config, every build)
 state: dict = {"unused": []}
@@ -24,8 +25,5 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for path in state["unused"]:
-        shim = files.get_file_from_path(path)
-        if shim is not None:
-            files.remove(shim)
+    drop_files(files, state["unused"])
     return files

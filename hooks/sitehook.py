@@ -153,6 +153,16 @@ def project_relative(config, path: Path) -> str:
         return path.as_posix()
 
 
+def drop_files(files, paths) -> None:
+    """Take the site paths ``paths`` out of the build's files, those that are there: files this
+    build's pages do not load, which the site would otherwise ship (and a release's service worker
+    precache for every reader)."""
+    for path in paths:
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
+
+
 def report(log, findings) -> None:
     for finding in sorted(findings):
         log.warning(str(finding))

@@ -25,7 +25,15 @@ from mkdocs.exceptions import PluginError
 from sitecheck.diskcache import cache_folder, file_key, kept_bytes
 from sitecheck.model import html_language
 from sitecheck.webapp import APPLE_TOUCH_ICON, MANIFEST_ICONS, WebAppError, icon_svg, manifest, primary_colour
-from sitehook import current_language, is_default_language_build, read_data, read_labels, root_of, site_model
+from sitehook import (
+    current_language,
+    drop_files,
+    is_default_language_build,
+    read_data,
+    read_labels,
+    root_of,
+    site_model,
+)
 
 MANIFEST = "manifest.webmanifest"
 ICON_DIR = "assets/images/webapp"
@@ -99,10 +107,7 @@ def on_files(files, config):
     unused = [MATERIAL_FAVICON] if config.theme["favicon"] != MATERIAL_FAVICON else []
     if not service_worker_enabled(config):
         unused += UPDATE_NOTICE_FILES
-    for path in unused:
-        file = files.get_file_from_path(path)
-        if file is not None:
-            files.remove(file)
+    drop_files(files, unused)
     return files
 
 
